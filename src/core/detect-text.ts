@@ -1,0 +1,155 @@
+import { HEX32, fitsKind, isPlaceholder, kindFromValue } from './classify'
+import { KEY_KINDS, PRIVATE_ENDPOINTS, kindFromName, normalizeName, type KeyKindId } from './kinds'
+import type { RuleId } from './rules'
+
+/** A credential found in text by its shape or context. */
+export interface TextHit {
+  /** Offset of the value (or of its encoded form) in the text. */
+  start: number
+  value: string
+  kind: KeyKindId
+  rule: RuleId
+  detail: string
+}
+
+const PREFIXED_KEY = /(?<![\w-])(?:server|client)-[A-Za-z0-9]{32}(?![A-Za-z0-9])/g
+
+/** `server-` and `client-` deployment keys; client ones are returned so they can be counted. */
+export function detectPrefixedKeys(text: string): TextHit[] {
+  const hits: TextHit[] = []
+  for (const match of text.matchAll(PREFIXED_KEY)) {
+    const kind = kindFromValue(match[0])
+    if (kind) hits.push({ start: match.index, value: match[0], kind, rule: 'deployment-key-prefix', detail: 'server- prefix' })
+  }
+  return hits
+}
+
+const HEX_PAIR = /(?<![0-9A-Za-z])[0-9a-f]{32}:([0-9a-f]{32})(?![0-9A-Za-z])/g
+
+/** `apiKey:secretKey`: the second half is the secret. */
+export function detectKeySecretPairs(text: string): TextHit[] {
+  const hits: TextHit[] = []
+  for (const match of text.matchAll(HEX_PAIR)) {
+    const secret = match[1]!
+    if (isPlaceholder(secret)) continue
+    hits.push({
+      start: match.index + 33,
+      value: secret,
+      kind: 'project-secret-key',
+      rule: 'key-secret-pair',
+      detail: 'second half of a key:secret pair',
+    })
+  }
+  return hits
+}
+
+/** base64 of 65 bytes (`32hex:32hex`) is 87 characters and one `=`. */
+const BASIC_PAYLOAD = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{87}=(?![A-Za-z0-9+/=])/g
+
+/** Decodes a base64 payload to the secret half of a hex pair, if it is one. */
+export function secretOfBasicPayload(payload: string): string | undefined {
+  const decoded = Buffer.from(payload, 'base64').toString('latin1')
+  const [key, secret, ...rest] = decoded.split(':')
+  if (rest.length || !key || !secret || !HEX32.test(key) || !HEX32.test(secret) || isPlaceholder(secret)) return undefined
+  return secret
+}
+
+export function detectBasicCredentials(text: string): TextHit[] {
+  const hits: TextHit[] = []
+  for (const match of text.matchAll(BASIC_PAYLOAD)) {
+    const secret = secretOfBasicPayload(match[0])
+    if (secret)
+      hits.push({
+        start: match.index,
+        value: secret,
+        kind: 'project-secret-key',
+        rule: 'basic-credential',
+        detail: 'Basic credential that decodes to key:secret',
+      })
+  }
+  return hits
+}
+
+/** Names must say secret, SCIM, management or Ampli token; property names survive minification. */
+const SECRET_BINDING =
+  /([\w$-]*(?:secret|scim|management|ampli_?token|data_?api_?token)[\w$-]*)["']?\s*[:=]\s*["'`]([A-Za-z0-9._~+/=-]{16,})["'`]/gi
+
+/** The server-only kind a variable or property name claims on its own (`secretKey`, `AMPLI_TOKEN`). */
+export function kindOfSecretName(name: string): KeyKindId | undefined {
+  const kind = kindFromName(name)
+  if (!kind || KEY_KINDS[kind].public || !/KEY|TOKEN|SECRET/.test(normalizeName(name))) return undefined
+  return kind
+}
+
+/** The kind a name-and-value binding proves, when the name is telling and the value fits. */
+export function kindOfBinding(name: string, value: string): KeyKindId | undefined {
+  const kind = kindOfSecretName(name)
+  if (!kind || isPlaceholder(value) || !fitsKind(value, kind)) return undefined
+  return kind
+}
+
+export function detectSecretBindings(text: string): TextHit[] {
+  const hits: TextHit[] = []
+  for (const match of text.matchAll(SECRET_BINDING)) {
+    const [whole, name, value] = match as unknown as [string, string, string]
+    const kind = kindOfBinding(name, value)
+    if (kind)
+      hits.push({
+        start: match.index + whole.length - value.length - 1,
+        value,
+        kind,
+        rule: 'secret-context',
+        detail: `bound to "${name}"`,
+      })
+  }
+  return hits
+}
+
+const AUTH_VALUE = /(Bearer|Api-Key)\s+([A-Za-z0-9._~+/=-]{16,})/g
+/** How far from a credential a private endpoint URL may stand and still be taken as its target. */
+const ENDPOINT_WINDOW = 2000
+
+/** The private endpoint nearest to an offset, within the window. */
+export function endpointNear(text: string, offset: number): { url: string; kind: KeyKindId } | undefined {
+  const window = text.slice(Math.max(0, offset - ENDPOINT_WINDOW), offset + ENDPOINT_WINDOW)
+  if (!window.includes('amplitude.com')) return undefined
+  for (const endpoint of PRIVATE_ENDPOINTS) {
+    const match = endpoint.pattern.exec(window)
+    if (match) return { url: match[0].replace(/^[/.]+/, ''), kind: endpoint.kind }
+  }
+  return undefined
+}
+
+/** `Bearer <token>` / `Api-Key <token>` literals next to a private endpoint. */
+export function detectPrivateEndpointAuth(text: string): TextHit[] {
+  if (!text.includes('amplitude.com')) return []
+  const hits: TextHit[] = []
+  for (const match of text.matchAll(AUTH_VALUE)) {
+    const [, scheme, token] = match as unknown as [string, string, string]
+    const byValue = kindFromValue(token)
+    if (byValue && KEY_KINDS[byValue].public) continue
+    const endpoint = endpointNear(text, match.index)
+    if (!endpoint) continue
+    const kind = byValue ?? endpoint.kind
+    if (isPlaceholder(token) || !fitsKind(token, kind)) continue
+    hits.push({
+      start: match.index + match[0].length - token.length,
+      value: token,
+      kind,
+      rule: 'private-endpoint-auth',
+      detail: `${scheme} credential sent to ${endpoint.url}`,
+    })
+  }
+  return hits
+}
+
+/** Every context detector over one text; known values are matched separately. */
+export function detectInText(text: string): TextHit[] {
+  return [
+    ...detectPrefixedKeys(text),
+    ...detectKeySecretPairs(text),
+    ...detectBasicCredentials(text),
+    ...detectSecretBindings(text),
+    ...detectPrivateEndpointAuth(text),
+  ]
+}

@@ -1,0 +1,147 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'dotenv'
+import { classifyVariable, kindFromValue } from './classify'
+import { KEY_KINDS, type KeyKindId } from './kinds'
+import type { RuleId } from './rules'
+
+/** Where a value became known to the guard. */
+export type Origin =
+  /** An environment variable; `source` is `.env.production`, `process.env` or `options.env`. */
+  | { type: 'env'; name: string; source: string }
+  | { type: 'option'; index: number }
+  /** A literal found in a source module with the context that makes it secret. */
+  | { type: 'module'; file: string; line: number; column: number; rule: RuleId; detail: string }
+  /** Found in emitted output by its shape or context alone. */
+  | { type: 'emitted'; detail: string }
+
+export interface KnownValue {
+  value: string
+  kind: KeyKindId
+  public: boolean
+  origin: Origin
+  /** Every environment variable that holds this value. */
+  envNames: string[]
+}
+
+export interface SecretEntry {
+  value: string
+  kind: KeyKindId
+}
+
+export interface CollectInput {
+  /** Folder holding the `.env*` files; skipped when undefined. */
+  envDir?: string
+  mode: string
+  processEnv: Record<string, string | undefined>
+  extraEnv: Record<string, string | undefined>
+  secrets: SecretEntry[]
+}
+
+export interface Collected {
+  values: KnownValue[]
+  warnings: string[]
+  /** Every variable seen, so code that reveals a variable's role can promote it later. */
+  env: Map<string, string>
+}
+
+interface EnvEntry {
+  name: string
+  value: string
+  source: string
+}
+
+/** The files Vite (and most dotenv setups) load for a mode, lowest precedence first. */
+export function envFileNames(mode: string): string[] {
+  return ['.env', '.env.local', `.env.${mode}`, `.env.${mode}.local`]
+}
+
+export function readEnvFiles(dir: string, mode: string): { entries: EnvEntry[]; warnings: string[] } {
+  const entries: EnvEntry[] = []
+  const warnings: string[] = []
+  for (const file of envFileNames(mode)) {
+    const path = join(dir, file)
+    if (!existsSync(path)) continue
+    try {
+      for (const [name, value] of Object.entries(parse(readFileSync(path)))) entries.push({ name, value, source: file })
+    } catch (error) {
+      warnings.push(`could not read ${file}: ${(error as Error).message}; its values are not guarded`)
+    }
+  }
+  return { entries, warnings }
+}
+
+function fromRecord(record: Record<string, string | undefined>, source: string): EnvEntry[] {
+  return Object.entries(record).flatMap(([name, value]) => (value ? [{ name, value, source }] : []))
+}
+
+/**
+ * Every Amplitude value the build's environment and the options know, classified.
+ * A secret-named variable that holds the same value as a public-named one is the
+ * misnamed-public case (`REACT_APP_AMPLITUDE_SECRET` set to the API key): public, with a warning.
+ */
+export function collectKnownValues(input: CollectInput): Collected {
+  const files = input.envDir ? readEnvFiles(input.envDir, input.mode) : { entries: [], warnings: [] }
+  const warnings = [...files.warnings]
+  const entries = [
+    ...files.entries,
+    ...fromRecord(input.extraEnv, 'options.env'),
+    ...fromRecord(input.processEnv, 'process.env'),
+  ]
+  const byValue = new Map<string, KnownValue>()
+  const publicHolders = new Map<string, { name: string; kind: KeyKindId }>()
+
+  for (const entry of entries) {
+    const found = classifyVariable(entry.name, entry.value)
+    if (!found) continue
+    if ('skipped' in found) {
+      if (found.skipped === 'too-short' && !KEY_KINDS[found.kind].public)
+        warnings.push(
+          `${entry.name} (${entry.source}) is too short (${entry.value.length} chars) to match safely; not guarded`,
+        )
+      continue
+    }
+    const isPublic = KEY_KINDS[found.kind].public
+    if (isPublic && !publicHolders.has(entry.value)) publicHolders.set(entry.value, { name: entry.name, kind: found.kind })
+    const known = byValue.get(entry.value)
+    if (known) {
+      if (!known.envNames.includes(entry.name)) known.envNames.push(entry.name)
+      // A secret-named holder outranks a public-named one until the misnamed check below.
+      if (known.public && !isPublic) Object.assign(known, { kind: found.kind, public: false })
+      continue
+    }
+    byValue.set(entry.value, {
+      value: entry.value,
+      kind: found.kind,
+      public: isPublic,
+      origin: { type: 'env', name: entry.name, source: entry.source },
+      envNames: [entry.name],
+    })
+  }
+
+  for (const known of byValue.values()) {
+    const holder = publicHolders.get(known.value)
+    if (known.public || !holder || kindFromValue(known.value)) continue
+    const secretNames = known.envNames.filter(n => n !== holder.name).join(', ')
+    warnings.push(
+      `${secretNames} is named like a secret but holds the same value as ${holder.name}, a public key; treated as public`,
+    )
+    Object.assign(known, { kind: holder.kind, public: true })
+  }
+
+  input.secrets.forEach((secret, index) => {
+    const known = byValue.get(secret.value)
+    // A value the user lists is secret, whatever a variable name suggested.
+    if (known) Object.assign(known, { kind: secret.kind, public: false })
+    else
+      byValue.set(secret.value, {
+        value: secret.value,
+        kind: secret.kind,
+        public: false,
+        origin: { type: 'option', index },
+        envNames: [],
+      })
+  })
+
+  return { values: [...byValue.values()], warnings, env: new Map(entries.map(e => [e.name, e.value])) }
+}

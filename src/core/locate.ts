@@ -1,0 +1,95 @@
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping'
+
+export interface Position {
+  /** 1-based */
+  line: number
+  /** 1-based */
+  column: number
+}
+
+export interface SourceLocation extends Position {
+  file: string
+}
+
+/** Offsets of line starts, built once per text that has findings. */
+export class LineIndex {
+  private readonly starts: number[] = [0]
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1)
+  }
+
+  position(offset: number): Position {
+    let low = 0
+    let high = this.starts.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (this.starts[mid]! <= offset) low = mid
+      else high = mid - 1
+    }
+    return { line: low + 1, column: offset - this.starts[low]! + 1 }
+  }
+}
+
+export interface RawSourceMap {
+  version: number
+  sources: (string | null)[]
+  sourcesContent?: (string | null)[]
+  mappings: string
+  names?: string[]
+  sourceRoot?: string
+  file?: string
+}
+
+/** Parses a sourcemap leniently: anything malformed yields undefined, never a throw. */
+export function parseSourceMap(input: unknown): RawSourceMap | undefined {
+  try {
+    const map = typeof input === 'string' ? JSON.parse(input) : input
+    if (!map || typeof map !== 'object' || !Array.isArray(map.sources) || typeof map.mappings !== 'string') return undefined
+    return map as RawSourceMap
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A readable, project-relative source path: `webpack://app/./src/x.ts` and
+ * `../../src/x.ts` both become `src/x.ts`.
+ */
+export function cleanSourcePath(source: string): string {
+  return source
+    .replace(/^webpack:\/\/[^/]*\//, '')
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\?.*$/, '')
+    .replace(/^(?:\.\.?\/)+/, '')
+}
+
+const traceMaps = new WeakMap<RawSourceMap, TraceMap>()
+
+/** Maps an emitted position back through a sourcemap; undefined when the map cannot tell. */
+export function originalPosition(map: RawSourceMap, position: Position): SourceLocation | undefined {
+  try {
+    let traceMap = traceMaps.get(map)
+    if (!traceMap) traceMaps.set(map, (traceMap = new TraceMap(map as never)))
+    const traced = originalPositionFor(traceMap, {
+      line: position.line,
+      column: position.column - 1,
+    })
+    if (traced.source === null || traced.line === null) return undefined
+    return { file: cleanSourcePath(traced.source), line: traced.line, column: traced.column + 1 }
+  } catch {
+    return undefined
+  }
+}
+
+const MAPPING_URL = /\/[/*][#@]\s*sourceMappingURL=([^\s*'"]+)\s*(?:\*\/)?\s*$/
+
+/** The `sourceMappingURL` comment at the end of an emitted file. */
+export function sourceMappingUrl(text: string): string | undefined {
+  return MAPPING_URL.exec(text.slice(-4096))?.[1]
+}
+
+/** Decodes a `data:application/json;base64,` sourcemap URL. */
+export function decodeDataUrl(url: string): string | undefined {
+  const match = /^data:application\/json;(?:charset=[^;,]+;)?base64,(.*)$/.exec(url)
+  return match ? Buffer.from(match[1]!, 'base64').toString('utf8') : undefined
+}
