@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
-import { isPlaceholder, MIN_SECRET_LENGTH } from './classify'
+import { HEX32, isPlaceholder, MIN_SECRET_LENGTH } from './classify'
 import { analyzeModule, mayHoldCredential, type ModuleAnalysis } from './detect-module'
 import { detectInText, type TextHit } from './detect-text'
 import type { OriginContext } from './findings'
@@ -87,24 +87,29 @@ export class GuardContext {
       for (const hit of hits) {
         if (byValue.get(hit.value)?.public === false) continue
         const { line, column } = hit
+        // The bundler may have inlined an env value before the module was read: name the variable.
+        const env = this.envHolding(hit.value)
+        const role = `${file}:${line}: ${hit.detail}`
         byValue.set(hit.value, {
           value: hit.value,
           kind: hit.kind,
           public: false,
-          origin: { type: 'module', file, line, column, rule: hit.rule, detail: hit.detail },
-          envNames: [],
+          origin: env
+            ? { type: 'env', name: env.name, source: env.source, role }
+            : { type: 'module', file, line, column, rule: hit.rule, detail: hit.detail },
+          envNames: env ? [env.name] : [],
         })
       }
       for (const hint of analysis.envHints) {
-        const value = this.collected.env.get(hint.name)
-        if (!value || value.length < MIN_SECRET_LENGTH || isPlaceholder(value)) continue
-        const known = byValue.get(value)
+        const env = this.collected.env.get(hint.name)
+        if (!env || env.value.length < MIN_SECRET_LENGTH || isPlaceholder(env.value)) continue
+        const known = byValue.get(env.value)
         if (known && !known.public) continue
-        byValue.set(value, {
-          value,
+        byValue.set(env.value, {
+          value: env.value,
           kind: hint.kind,
           public: false,
-          origin: { type: 'env', name: hint.name, source: `${file}: ${hint.detail}` },
+          origin: { type: 'env', name: hint.name, source: env.source, role: `${file}: ${hint.detail}` },
           envNames: [hint.name],
         })
       }
@@ -113,17 +118,23 @@ export class GuardContext {
     for (const { file, analysis } of modules) {
       const publicValues = [
         ...analysis.publicValues,
-        ...analysis.publicEnvNames.flatMap(name => this.collected.env.get(name) ?? []),
+        ...analysis.publicEnvNames.flatMap(name => this.collected.env.get(name)?.value ?? []),
       ]
       for (const value of publicValues) {
         const known = byValue.get(value)
         if (!known || known.public || known.value.startsWith('server-')) continue
         known.public = true
+        if (HEX32.test(known.value)) known.kind = 'project-api-key'
         const name = known.envNames.join(', ') || 'a value'
         warnings.push(`${name} is passed to an SDK init() in ${file}: treated as a public key, not a secret`)
       }
     }
     return { values: [...byValue.values()], warnings }
+  }
+
+  private envHolding(value: string): { name: string; source: string } | undefined {
+    for (const [name, env] of this.collected.env) if (env.value === value) return { name, source: env.source }
+    return undefined
   }
 
   scan(files: EmittedFile[], origin: OriginContext): ScanResult {

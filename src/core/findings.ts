@@ -62,7 +62,8 @@ function describe(known: KnownValue | undefined, hit: TextHit, context: OriginCo
       origin: `literal in ${origin.file}:${origin.line}:${origin.column} (${origin.detail})`,
       fix: 'Move the code that uses it to the server and keep the value in a server-only environment variable.',
     }
-  const from = `env ${origin.name} from ${origin.source}`
+  const role = origin.role ? ` (${origin.role})` : ''
+  const from = `env ${origin.name} from ${origin.source}${role}`
   const injection = context.injections.find(i => i.text.includes(known.value))
   if (injection)
     return {
@@ -74,7 +75,7 @@ function describe(known: KnownValue | undefined, hit: TextHit, context: OriginCo
   const exposedName = prefix && known.envNames.find(n => n.startsWith(prefix))
   if (exposed && prefix && exposedName)
     return {
-      origin: `via ${exposed.accessor}${exposedName} (exposed by ${exposed.setting} "${prefix}") ← ${origin.source}`,
+      origin: `via ${exposed.accessor}${exposedName} (exposed by ${exposed.setting} "${prefix}") ← ${origin.source}${role}`,
       fix: `Rename ${exposedName} without the "${prefix}" prefix and read it on the server only.`,
     }
   return { origin: from }

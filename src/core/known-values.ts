@@ -7,8 +7,11 @@ import type { RuleId } from './rules'
 
 /** Where a value became known to the guard. */
 export type Origin =
-  /** An environment variable; `source` is `.env.production`, `process.env` or `options.env`. */
-  | { type: 'env'; name: string; source: string }
+  /**
+   * An environment variable; `source` is `.env.production`, `process.env` or `options.env`;
+   * `role` says what the code does with it when that, not the name, made it secret.
+   */
+  | { type: 'env'; name: string; source: string; role?: string }
   | { type: 'option'; index: number }
   /** A literal found in a source module with the context that makes it secret. */
   | { type: 'module'; file: string; line: number; column: number; rule: RuleId; detail: string }
@@ -42,7 +45,7 @@ export interface Collected {
   values: KnownValue[]
   warnings: string[]
   /** Every variable seen, so code that reveals a variable's role can promote it later. */
-  env: Map<string, string>
+  env: Map<string, { value: string; source: string }>
 }
 
 interface EnvEntry {
@@ -143,5 +146,5 @@ export function collectKnownValues(input: CollectInput): Collected {
       })
   })
 
-  return { values: [...byValue.values()], warnings, env: new Map(entries.map(e => [e.name, e.value])) }
+  return { values: [...byValue.values()], warnings, env: new Map(entries.map(e => [e.name, { value: e.value, source: e.source }])) }
 }

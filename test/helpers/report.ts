@@ -1,0 +1,49 @@
+/** Reads the terminal report back into data, so tests assert on what users see. */
+export interface ReportedLocation {
+  file: string
+  line: number
+  column: number
+  source?: { file: string; line: number; column: number }
+}
+
+export interface ReportedValue {
+  kindName: string
+  fingerprint: string
+  preview: string
+  at: ReportedLocation[]
+  origin: string
+  rule: string
+}
+
+const HEAD = /^\s+✖ (.+?)  (sha256:[0-9a-f]+)  (.+)$/
+const AT = /^\s+at\s+(\S+):(\d+):(\d+)(?:\s+\(source (\S+):(\d+):(\d+)\))?/
+const FIELD = /^\s+(origin|rule)\s+(.+)$/
+
+export function parseReport(text: string): ReportedValue[] {
+  const values: ReportedValue[] = []
+  let current: ReportedValue | undefined
+  for (const line of text.split('\n')) {
+    const head = HEAD.exec(line)
+    if (head) {
+      current = { kindName: head[1]!, fingerprint: head[2]!, preview: head[3]!, at: [], origin: '', rule: '' }
+      values.push(current)
+      continue
+    }
+    if (!current) continue
+    const at = AT.exec(line)
+    if (at) {
+      current.at.push({
+        file: at[1]!,
+        line: Number(at[2]),
+        column: Number(at[3]),
+        ...(at[4] && { source: { file: at[4], line: Number(at[5]), column: Number(at[6]) } }),
+      })
+      continue
+    }
+    const field = FIELD.exec(line)
+    if (field) current[field[1] as 'origin' | 'rule'] = field[2]!
+    // A block ends at the first line that is not part of it (e.g. a stack trace).
+    else if (!/^\s+(fix|rotate)\s/.test(line)) current = undefined
+  }
+  return values
+}
