@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeModule, mayHoldCredential } from '../../src/core/detect-module'
+import { KEYS } from '../keys'
+
+describe('analyzeModule', () => {
+  it('never parses modules without a candidate string', () => {
+    expect(mayHoldCredential(`export const add = (a, b) => a + b`)).toBe(false)
+    expect(mayHoldCredential(`const k = '${KEYS.secretKey}'`)).toBe(true)
+  })
+
+  it('finds literals bound to secret-named locals, which minification renames', () => {
+    const analysis = analyzeModule(`const apiSecret = '${KEYS.secretKey}'\nexport default apiSecret`)
+    expect(analysis?.hits.map(h => [h.kind, h.value, h.rule])).toEqual([['project-secret-key', KEYS.secretKey, 'secret-context']])
+  })
+
+  it('follows constants into btoa(key + ":" + secret)', () => {
+    const code = `const a = '${KEYS.basicApiKey}'\nconst b = '${KEYS.basicSecret}'\nexport const auth = 'Basic ' + btoa(\`\${a}:\${b}\`)`
+    expect(analyzeModule(code)?.hits.map(h => [h.value, h.rule])).toEqual([[KEYS.basicSecret, 'basic-credential']])
+  })
+
+  it('names env variables by the endpoint their value is sent to', () => {
+    const code = `fetch('https://data-api.amplitude.com/graphql', { headers: { Authorization: \`Bearer \${process.env.TRACKING_PLAN_TOKEN}\` } })`
+    expect(analyzeModule(code)?.envHints).toEqual([
+      expect.objectContaining({ name: 'TRACKING_PLAN_TOKEN', kind: 'data-api-token' }),
+    ])
+  })
+
+  it('leaves Bearer values sent elsewhere alone', () => {
+    const code = `fetch('https://example.com/api', { headers: { Authorization: 'Bearer ${KEYS.managementKey}' } })`
+    expect(analyzeModule(code)).toMatchObject({ hits: [], envHints: [] })
+  })
+
+  it('records values passed to SDK init as public', () => {
+    const analysis = analyzeModule(`amplitude.init(import.meta.env.VITE_AMPLITUDE_SECRET)\nExperiment.initialize('${KEYS.clientDeployment}')`)
+    expect(analysis?.publicEnvNames).toEqual(['VITE_AMPLITUDE_SECRET'])
+    expect(analysis?.publicValues).toEqual([KEYS.clientDeployment])
+  })
+
+  it('gives up quietly on code acorn cannot parse', () => {
+    expect(analyzeModule(`const x: number = <div/>`)).toBeUndefined()
+  })
+})
