@@ -24,6 +24,8 @@ export interface ReportSink {
   info: (message: string) => void
 }
 
+const SCRIPT_MODULE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/
+
 interface InspectedModule {
   file: string
   analysis: ModuleAnalysis
@@ -59,8 +61,13 @@ export class GuardContext {
     })
   }
 
+  /**
+   * Script modules of the app only. Other files must stay untouched: in webpack the guard's
+   * loader on an `.html` template stops html-webpack-plugin from rendering it.
+   */
   shouldInspect(id: string): boolean {
-    return !id.startsWith('\0') && !id.includes('/node_modules/')
+    const path = id.replace(/[?#].*$/, '')
+    return !id.startsWith('\0') && !path.includes('/node_modules/') && SCRIPT_MODULE.test(path)
   }
 
   inspectModule(id: string, code: string): void {

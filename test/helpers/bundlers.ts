@@ -125,7 +125,7 @@ function viteBundler(name: string, api: typeof vite8): Bundler {
 
 /** The plugins every webpack fixture gets: HTML, extracted CSS, `public/` copied, the guard. */
 function webpackDefaults(dir: string, fixture: Fixture): Configuration {
-  const html = fixture.files['index.html']
+  const html = 'index.html' in fixture.files
   return {
     mode: 'production',
     context: dir,
@@ -136,7 +136,8 @@ function webpackDefaults(dir: string, fixture: Fixture): Configuration {
     infrastructureLogging: { level: 'none' },
     plugins: [
       new MiniCssExtractPlugin(),
-      ...(html ? [new HtmlWebpackPlugin({ templateContent: html.replace(/<script[^>]*src="\/src\/main\.js"[^>]*><\/script>/, '') })] : []),
+      // A template file, as apps have it: the guard's loader must leave it to html-webpack-plugin.
+      ...(html ? [new HtmlWebpackPlugin({ template: join(dir, 'index.html') })] : []),
       ...(existsSync(join(dir, 'public')) ? [new CopyPlugin({ patterns: [{ from: 'public' }] })] : []),
       AmplitudeKeyGuardWebpack(fixture.guard),
     ],
