@@ -70,9 +70,13 @@ export function detectBasicCredentials(text: string): TextHit[] {
   return hits
 }
 
-/** Names must say secret, SCIM, management or Ampli token; property names survive minification. */
-const SECRET_BINDING =
-  /([\w$-]*(?:secret|scim|management|ampli_?token|data_?api_?token)[\w$-]*)["']?\s*[:=]\s*["'`]([A-Za-z0-9._~+/=-]{16,})["'`]/gi
+/** Words a secret-bearing name contains; property names survive minification. */
+const SECRET_WORD = /secret|scim|management|ampli_?token|data_?api_?token/gi
+const NAME_CHAR = /[\w$-]/
+/** Longest name read around a secret word; bounds the work on long word runs (base64 blobs). */
+const MAX_NAME = 64
+/** `": "value"` after a name: an assignment or property with a string literal value. */
+const BOUND_VALUE = /["']?\s*[:=]\s*["'`]([A-Za-z0-9._~+/=-]{16,512})["'`]/y
 
 /** The server-only kind a variable or property name claims on its own (`secretKey`, `AMPLI_TOKEN`). */
 export function kindOfSecretName(name: string): KeyKindId | undefined {
@@ -90,12 +94,20 @@ export function kindOfBinding(name: string, value: string): KeyKindId | undefine
 
 export function detectSecretBindings(text: string): TextHit[] {
   const hits: TextHit[] = []
-  for (const match of text.matchAll(SECRET_BINDING)) {
-    const [whole, name, value] = match as unknown as [string, string, string]
+  for (const word of text.matchAll(SECRET_WORD)) {
+    let start = word.index
+    let end = word.index + word[0].length
+    while (start > 0 && word.index - start < MAX_NAME && NAME_CHAR.test(text[start - 1]!)) start--
+    while (end < text.length && end - word.index < MAX_NAME && NAME_CHAR.test(text[end]!)) end++
+    BOUND_VALUE.lastIndex = end
+    const bound = BOUND_VALUE.exec(text)
+    if (!bound) continue
+    const name = text.slice(start, end)
+    const value = bound[1]!
     const kind = kindOfBinding(name, value)
     if (kind)
       hits.push({
-        start: match.index + whole.length - value.length - 1,
+        start: bound.index + bound[0].length - value.length - 1,
         value,
         kind,
         rule: 'secret-context',
