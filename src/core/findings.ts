@@ -53,32 +53,38 @@ interface Described {
   fix?: string
 }
 
-function describe(known: KnownValue | undefined, hit: TextHit, context: OriginContext): Described {
+function describeSource(known: KnownValue | undefined, hit: TextHit): string {
   const origin = known?.origin
-  if (!origin || origin.type === 'emitted') return { origin: `literal in the output (${hit.detail})` }
-  if (origin.type === 'option') return { origin: `options.secrets[${origin.index}]` }
-  if (origin.type === 'module')
-    return {
-      origin: `literal in ${origin.file}:${origin.line}:${origin.column} (${origin.detail})`,
-      fix: 'Move the code that uses it to the server and keep the value in a server-only environment variable.',
-    }
+  if (!origin || origin.type === 'emitted') return `a literal (${hit.detail})`
+  if (origin.type === 'option') return `options.secrets[${origin.index}]`
+  if (origin.type === 'module') return `literal in ${origin.file}:${origin.line}:${origin.column} (${origin.detail})`
   const role = origin.role ? ` (${origin.role})` : ''
-  const from = `env ${origin.name} from ${origin.source}${role}`
-  const injection = context.injections.find(i => i.text.includes(known.value))
+  return `env ${origin.name} from ${origin.source}${role}`
+}
+
+/** The path that carried a value into the output, strongest evidence first, and the fix for that path. */
+function describe(known: KnownValue | undefined, hit: TextHit, context: OriginContext): Described {
+  const source = describeSource(known, hit)
+  const injection = context.injections.find(i => i.text.includes(hit.value))
   if (injection)
     return {
-      origin: `via ${injection.label} ← ${from}`,
+      origin: `via ${injection.label} ← ${source}`,
       fix: `Inject only the public keys through ${injection.label}, never the whole environment or a secret.`,
     }
   const exposed = context.exposedEnv
-  const prefix = exposed?.prefixes.find(p => known.envNames.some(n => n.startsWith(p)))
-  const exposedName = prefix && known.envNames.find(n => n.startsWith(prefix))
-  if (exposed && prefix && exposedName)
+  const exposedName = known?.envNames.find(n => exposed?.prefixes.some(p => n.startsWith(p)))
+  const prefix = exposedName && exposed?.prefixes.find(p => exposedName.startsWith(p))
+  if (exposed && exposedName && prefix && known?.origin.type === 'env')
     return {
-      origin: `via ${exposed.accessor}${exposedName} (exposed by ${exposed.setting} "${prefix}") ← ${origin.source}${role}`,
+      origin: `via ${exposed.accessor}${exposedName} (exposed by ${exposed.setting} "${prefix}") ← ${source}`,
       fix: `Rename ${exposedName} without the "${prefix}" prefix and read it on the server only.`,
     }
-  return { origin: from }
+  if (known?.origin.type === 'module')
+    return {
+      origin: source,
+      fix: 'Move the code that uses it to the server and keep the value in a server-only environment variable.',
+    }
+  return { origin: known ? source : `${source} in the output` }
 }
 
 export function toFinding(

@@ -42,6 +42,16 @@ describe('scanFiles', () => {
     expect(scan(files, ['sha256:00000000']).findings).toHaveLength(1)
   })
 
+  it('names the build injection that carried a value, even one known only by its shape', () => {
+    const result = scanFiles([{ fileName: 'main.js', contents: `init("${KEYS.serverDeployment}")` }], {
+      known: [],
+      allow: [],
+      injections: [{ label: 'DefinePlugin["process.env.EXPERIMENT_KEY"]', text: JSON.stringify(KEYS.serverDeployment) }],
+    })
+    expect(result.findings[0]?.origin).toBe('via DefinePlugin["process.env.EXPERIMENT_KEY"] ← a literal (server- prefix)')
+    expect(result.findings[0]?.fix).toMatch(/^Inject only the public keys through DefinePlugin/)
+  })
+
   it('counts public keys without reporting them', () => {
     const result = scan([{ fileName: 'a.js', contents: `init("${KEYS.clientDeployment}")` }])
     expect(result).toMatchObject({ findings: [], permitted: { 'client-deployment-key': 1 } })
