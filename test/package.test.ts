@@ -4,9 +4,14 @@ import { describe, expect, it } from 'vitest'
  * The published entry points, loaded through the package's own `exports` (built `dist/`),
  * the way an installed copy is loaded.
  */
+const SUBPATHS = {
+  vite: () => import('unplugin-amplitude-key-guard/vite'),
+  webpack: () => import('unplugin-amplitude-key-guard/webpack'),
+}
+
 describe('package entry points', () => {
-  it.each(['vite', 'webpack'])('/%s default-exports a plugin factory', async subpath => {
-    const { default: factory } = await import(`unplugin-amplitude-key-guard/${subpath}`)
+  it.each(Object.keys(SUBPATHS) as (keyof typeof SUBPATHS)[])('/%s default-exports a plugin factory', async subpath => {
+    const { default: factory } = (await SUBPATHS[subpath]()) as { default: (options?: object) => any }
     expect(typeof factory).toBe('function')
     const plugin = factory()
     expect(plugin).toBeTruthy()

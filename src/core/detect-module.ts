@@ -1,12 +1,13 @@
-import { parse, type AnyNode, type Expression, type Node } from 'acorn'
-import { ancestor } from 'acorn-walk'
+import { parse, type AnyNode, type CallExpression, type Node } from 'acorn'
+import { ancestor, simple } from 'acorn-walk'
 import { fitsKind, isPlaceholder, kindFromValue } from './classify'
 import { kindOfBinding, kindOfSecretName, secretOfBasicPayload, type TextHit } from './detect-text'
+import { StringFolder, propertyName, type Part } from './fold-strings'
 import { KEY_KINDS, endpointKind, type KeyKindId } from './kinds'
 
 /**
  * Source-module inspection: the context minification destroys (local names, the URL a
- * header is sent to, what `btoa` encodes) read from the module before bundling.
+ * header is sent to, what `btoa` encodes), read from the module before bundling.
  */
 
 /** An environment variable whose role the code reveals (`Bearer ${import.meta.env.X}` to a private endpoint). */
@@ -31,31 +32,103 @@ export function mayHoldCredential(code: string): boolean {
   return CANDIDATE.test(code)
 }
 
-type Part = { literal: string; start: number } | { env: string }
-
 const INIT_METHODS = new Set(['init', 'initialize', 'initializeWithAmplitudeAnalytics', 'initAll'])
 const SCHEMES = ['Bearer ', 'Api-Key ', 'Basic ']
-const MAX_DEPTH = 8
+/** `<32 hex or an env read>:<32 hex>` at the end of a folded string; `\0` stands for an env read. */
+const HEX_PAIR_END = /(?:(?:^|\0|[^0-9a-f])[0-9a-f]{32}|\0):([0-9a-f]{32})$/
 
-function propertyName(node: AnyNode): string | undefined {
-  if (node.type === 'Identifier' || node.type === 'PrivateIdentifier') return node.name
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value
-  return undefined
+interface ModuleScan {
+  folder: StringFolder
+  /** Kinds of the private endpoints any string of the module names. */
+  endpoints: KeyKindId[]
+  analysis: ModuleAnalysis
 }
 
-/** `import.meta.env.X` or `process.env.X`. */
-function envName(node: AnyNode): string | undefined {
-  if (node.type !== 'MemberExpression') return undefined
-  const object = node.object
-  const name = propertyName(node.property)
-  if (!name || object.type !== 'MemberExpression') return undefined
-  const host = object.object
-  const isEnv = propertyName(object.property) === 'env'
-  const isImportMeta = host.type === 'MetaProperty'
-  const isProcess = host.type === 'Identifier' && host.name === 'process'
-  return isEnv && (isImportMeta || isProcess) ? name : undefined
+/** Records a credential part: a literal is a hit, an env read is a hint about that variable. */
+function record(scan: ModuleScan, part: Part, kind: KeyKindId, rule: TextHit['rule'], detail: string): void {
+  if ('env' in part) scan.analysis.envHints.push({ name: part.env, kind, detail })
+  else scan.analysis.hits.push({ start: part.start, value: part.literal, kind, rule, detail })
 }
 
+/** `const apiSecret = '…'`, `{ secretKey: import.meta.env.X }`. */
+function checkBinding(scan: ModuleScan, name: string | undefined, value: AnyNode): void {
+  const part = name && scan.folder.single(value)
+  if (!name || !part) return
+  const kind = 'literal' in part ? kindOfBinding(name, part.literal) : kindOfSecretName(name)
+  if (kind) record(scan, part, kind, 'secret-context', 'literal' in part ? `bound to "${name}"` : `read into "${name}"`)
+}
+
+/** `btoa(key + ':' + secret)` and `Buffer.from(…).toString('base64')`: the secret is the part after the colon. */
+function checkEncoded(scan: ModuleScan, argument: AnyNode): void {
+  const parts = scan.folder.parts(argument)
+  const last = parts?.at(-1)
+  const before = parts?.at(-2)
+  if (!parts || !last) return
+  const detail = 'encoded as a Basic key:secret credential'
+  if ('env' in last) {
+    if (before && 'literal' in before && before.literal.endsWith(':')) record(scan, last, 'project-secret-key', 'basic-credential', detail)
+    return
+  }
+  const joined = parts.map(p => ('literal' in p ? p.literal : '\0')).join('')
+  const secret = HEX_PAIR_END.exec(joined)?.[1]
+  if (!secret || isPlaceholder(secret)) return
+  const offset = Math.max(0, last.literal.lastIndexOf(secret))
+  record(scan, { literal: secret, start: last.start + offset }, 'project-secret-key', 'basic-credential', detail)
+}
+
+/** The private endpoint of the nearest enclosing call (`fetch(url, { headers })`), else any the module names. */
+function targetEndpoint(scan: ModuleScan, ancestors: AnyNode[]): KeyKindId | undefined {
+  for (const node of [...ancestors].reverse()) {
+    if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue
+    const url = node.arguments[0] && scan.folder.single(node.arguments[0])
+    const kind = url && 'literal' in url ? endpointKind(url.literal) : undefined
+    if (kind) return kind
+  }
+  return scan.endpoints[0]
+}
+
+/** `Authorization: 'Bearer ' + token` sent to a private endpoint: the token is that endpoint's credential. */
+function checkAuthorization(scan: ModuleScan, header: AnyNode, ancestors: AnyNode[]): void {
+  const parts = scan.folder.parts(header)
+  const first = parts?.[0]
+  const scheme = first && 'literal' in first ? SCHEMES.find(s => first.literal.startsWith(s)) : undefined
+  if (!parts || !first || !('literal' in first) || !scheme) return
+  const rest = first.literal.slice(scheme.length)
+  const token: Part | undefined =
+    rest && parts.length === 1 ? { literal: rest, start: first.start + scheme.length } : !rest && parts.length === 2 ? parts[1] : undefined
+  const endpoint = token && targetEndpoint(scan, ancestors)
+  if (!token || !endpoint) return
+  const detail = `${scheme.trim()} credential sent to a private Amplitude endpoint`
+  if ('env' in token) return record(scan, token, endpoint, 'private-endpoint-auth', detail)
+  const value = scheme === 'Basic ' ? secretOfBasicPayload(token.literal) : token.literal
+  const kind = value && (kindFromValue(value) ?? endpoint)
+  if (!value || !kind || KEY_KINDS[kind].public || isPlaceholder(value) || !fitsKind(value, kind)) return
+  record(scan, { literal: value, start: token.start }, kind, 'private-endpoint-auth', detail)
+}
+
+/** `amplitude.init(x)`, `Experiment.initialize(x)`: x is a public key whatever it is called. */
+function checkInit(scan: ModuleScan, node: CallExpression): void {
+  const callee = node.callee
+  const method = callee.type === 'MemberExpression' ? propertyName(callee.property) : propertyName(callee)
+  const part = method && INIT_METHODS.has(method) && node.arguments[0] ? scan.folder.single(node.arguments[0]) : undefined
+  if (!part) return
+  if ('env' in part) scan.analysis.publicEnvNames.push(part.env)
+  else if (part.literal.length >= 16) scan.analysis.publicValues.push(part.literal)
+}
+
+/** The argument that `btoa(x)` or `Buffer.from(x).toString('base64')` encodes. */
+function base64Argument(node: CallExpression): AnyNode | undefined {
+  const callee = node.callee
+  if (callee.type === 'Identifier' && callee.name === 'btoa') return node.arguments[0]
+  const isToBase64 =
+    callee.type === 'MemberExpression' &&
+    propertyName(callee.property) === 'toString' &&
+    node.arguments[0]?.type === 'Literal' &&
+    node.arguments[0].value === 'base64'
+  return isToBase64 && callee.object.type === 'CallExpression' ? callee.object.arguments[0] : undefined
+}
+
+/** Undefined when acorn cannot parse the module (the caller falls back to the text rules). */
 export function analyzeModule(code: string): ModuleAnalysis | undefined {
   let program: Node
   try {
@@ -63,189 +136,40 @@ export function analyzeModule(code: string): ModuleAnalysis | undefined {
   } catch {
     return undefined
   }
-  const consts = new Map<string, Expression>()
-  const endpointsInModule: KeyKindId[] = []
-  ancestor(program, {
-    VariableDeclarator(node) {
-      if (node.id.type === 'Identifier' && node.init) consts.set(node.id.name, node.init)
-    },
-    Literal(node) {
-      const kind = typeof node.value === 'string' ? endpointKind(node.value) : undefined
-      if (kind) endpointsInModule.push(kind)
-    },
-    TemplateElement(node) {
-      const kind = endpointKind(node.value.cooked ?? '')
-      if (kind) endpointsInModule.push(kind)
-    },
+  const scan: ModuleScan = {
+    folder: new StringFolder(program),
+    endpoints: [],
+    analysis: { hits: [], envHints: [], publicValues: [], publicEnvNames: [] },
+  }
+  const noteEndpoint = (text: string | null | undefined) => {
+    const kind = text ? endpointKind(text) : undefined
+    if (kind) scan.endpoints.push(kind)
+  }
+  simple(program, {
+    Literal: node => noteEndpoint(typeof node.value === 'string' ? node.value : undefined),
+    TemplateElement: node => noteEndpoint(node.value.cooked),
   })
-
-  const partsOf = (node: AnyNode, depth = 0): Part[] | undefined => {
-    if (depth > MAX_DEPTH) return undefined
-    switch (node.type) {
-      case 'Literal':
-        return typeof node.value === 'string' ? [{ literal: node.value, start: node.start + 1 }] : undefined
-      case 'TemplateLiteral': {
-        const parts: Part[] = []
-        for (const [i, quasi] of node.quasis.entries()) {
-          parts.push({ literal: quasi.value.cooked ?? '', start: quasi.start })
-          const expression = node.expressions[i]
-          if (!expression) continue
-          const inner = partsOf(expression, depth + 1)
-          if (!inner) return undefined
-          parts.push(...inner)
-        }
-        return parts
-      }
-      case 'BinaryExpression': {
-        if (node.operator !== '+' || node.left.type === 'PrivateIdentifier') return undefined
-        const left = partsOf(node.left, depth + 1)
-        const right = partsOf(node.right, depth + 1)
-        return left && right ? [...left, ...right] : undefined
-      }
-      case 'Identifier': {
-        const init = consts.get(node.name)
-        return init ? partsOf(init, depth + 1) : undefined
-      }
-      case 'MemberExpression': {
-        const name = envName(node)
-        return name ? [{ env: name }] : undefined
-      }
-      default:
-        return undefined
-    }
-  }
-  /** Drop empty literals so `${x}` reads as one part. */
-  const compact = (parts: Part[]) => parts.filter(p => !('literal' in p) || p.literal !== '')
-  const single = (node: AnyNode) => {
-    const parts = partsOf(node)
-    const compacted = parts && compact(parts)
-    return compacted?.length === 1 ? compacted[0] : undefined
-  }
-
-  const analysis: ModuleAnalysis = { hits: [], envHints: [], publicValues: [], publicEnvNames: [] }
-
-  const checkBinding = (name: string | undefined, value: AnyNode) => {
-    if (!name) return
-    const part = single(value)
-    if (!part) return
-    if ('literal' in part) {
-      const kind = kindOfBinding(name, part.literal)
-      if (kind)
-        analysis.hits.push({ start: part.start, value: part.literal, kind, rule: 'secret-context', detail: `bound to "${name}"` })
-    } else {
-      const kind = kindOfSecretName(name)
-      if (kind) analysis.envHints.push({ name: part.env, kind, detail: `read into "${name}"` })
-    }
-  }
-
-  /** `btoa(key + ':' + secret)` and `Buffer.from(...).toString('base64')`. */
-  const checkEncoded = (argument: AnyNode) => {
-    const parts = partsOf(argument)
-    if (!parts) return
-    const compacted = compact(parts)
-    const last = compacted.at(-1)
-    const before = compacted.at(-2)
-    const joined = compacted.map(p => ('literal' in p ? p.literal : '\0')).join('')
-    const pair = /(?:^|\0|[^0-9a-f])[0-9a-f]{32}:([0-9a-f]{32})$/.exec(joined) ?? /\0:([0-9a-f]{32})$/.exec(joined)
-    if (pair && last && 'literal' in last) {
-      const secret = pair[1]!
-      if (isPlaceholder(secret)) return
-      const offset = last.literal.lastIndexOf(secret)
-      analysis.hits.push({
-        start: last.start + Math.max(0, offset),
-        value: secret,
-        kind: 'project-secret-key',
-        rule: 'basic-credential',
-        detail: 'encoded as a Basic key:secret credential',
-      })
-    } else if (last && 'env' in last && before && 'literal' in before && before.literal.endsWith(':')) {
-      analysis.envHints.push({ name: last.env, kind: 'project-secret-key', detail: 'encoded as the secret of a Basic credential' })
-    }
-  }
-
-  const checkAuthorization = (value: AnyNode, ancestors: AnyNode[]) => {
-    const parts = partsOf(value)
-    if (!parts) return
-    const compacted = compact(parts)
-    const first = compacted[0]
-    if (!first || !('literal' in first)) return
-    const scheme = SCHEMES.find(s => first.literal.startsWith(s))
-    if (!scheme) return
-    const kind = targetEndpointKind(ancestors) ?? endpointsInModule[0]
-    if (!kind) return
-    const rest = first.literal.slice(scheme.length)
-    const detail = `${scheme.trim()} credential sent to a private Amplitude endpoint`
-    if (rest && compacted.length === 1) {
-      const token = scheme === 'Basic ' ? secretOfBasicPayload(rest) : rest
-      const tokenKind = token ? (kindFromValue(token) ?? kind) : undefined
-      if (token && tokenKind && !KEY_KINDS[tokenKind].public && !isPlaceholder(token) && fitsKind(token, tokenKind))
-        analysis.hits.push({ start: first.start + scheme.length, value: token, kind: tokenKind, rule: 'private-endpoint-auth', detail })
-    } else if (!rest && compacted.length === 2) {
-      const token = compacted[1]!
-      if ('env' in token) analysis.envHints.push({ name: token.env, kind, detail })
-      else if (!isPlaceholder(token.literal) && fitsKind(token.literal, kindFromValue(token.literal) ?? kind))
-        analysis.hits.push({
-          start: token.start,
-          value: token.literal,
-          kind: kindFromValue(token.literal) ?? kind,
-          rule: 'private-endpoint-auth',
-          detail,
-        })
-    }
-  }
-
-  const targetEndpointKind = (ancestors: AnyNode[]): KeyKindId | undefined => {
-    for (const node of [...ancestors].reverse()) {
-      if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue
-      const url = node.arguments[0] && single(node.arguments[0])
-      if (url && 'literal' in url) return endpointKind(url.literal)
-    }
-    return undefined
-  }
-
-  const checkInit = (node: AnyNode) => {
-    if (node.type !== 'CallExpression' || !node.arguments[0]) return
-    const callee = node.callee
-    const method = callee.type === 'MemberExpression' ? propertyName(callee.property) : propertyName(callee)
-    if (!method || !INIT_METHODS.has(method)) return
-    const part = single(node.arguments[0])
-    if (!part) return
-    if ('env' in part) analysis.publicEnvNames.push(part.env)
-    else if (part.literal.length >= 16) analysis.publicValues.push(part.literal)
-  }
-
   ancestor(program, {
     VariableDeclarator(node) {
-      if (node.id.type === 'Identifier' && node.init) checkBinding(node.id.name, node.init)
+      if (node.id.type === 'Identifier' && node.init) checkBinding(scan, node.id.name, node.init)
     },
     Property(node, _state, ancestors) {
       const name = propertyName(node.key)
-      if (name && /^authorization$/i.test(name)) checkAuthorization(node.value, ancestors)
-      else checkBinding(name, node.value)
+      if (name && /^authorization$/i.test(name)) checkAuthorization(scan, node.value, ancestors)
+      else checkBinding(scan, name, node.value)
     },
     PropertyDefinition(node) {
-      if (node.value) checkBinding(propertyName(node.key), node.value)
+      if (node.value) checkBinding(scan, propertyName(node.key), node.value)
     },
     AssignmentExpression(node) {
       const target = node.left
-      const name = target.type === 'MemberExpression' ? propertyName(target.property) : propertyName(target)
-      checkBinding(name, node.right)
+      checkBinding(scan, target.type === 'MemberExpression' ? propertyName(target.property) : propertyName(target), node.right)
     },
     CallExpression(node) {
-      checkInit(node)
-      const callee = node.callee
-      if (callee.type === 'Identifier' && callee.name === 'btoa' && node.arguments[0]) checkEncoded(node.arguments[0])
-      // Buffer.from(x).toString('base64')
-      if (
-        callee.type === 'MemberExpression' &&
-        propertyName(callee.property) === 'toString' &&
-        node.arguments[0]?.type === 'Literal' &&
-        node.arguments[0].value === 'base64' &&
-        callee.object.type === 'CallExpression' &&
-        callee.object.arguments[0]
-      )
-        checkEncoded(callee.object.arguments[0])
+      checkInit(scan, node)
+      const encoded = base64Argument(node)
+      if (encoded) checkEncoded(scan, encoded)
     },
   })
-  return analysis
+  return scan.analysis
 }

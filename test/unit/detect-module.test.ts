@@ -40,3 +40,23 @@ describe('analyzeModule', () => {
     expect(analyzeModule(`const x: number = <div/>`)).toBeUndefined()
   })
 })
+
+describe('analyzeModule, env reads', () => {
+  it('takes an env read after "key:" in a Basic credential as the secret', () => {
+    const code = `const auth = btoa(\`${KEYS.basicApiKey}:\${import.meta.env.VITE_EXPORT_PASS}\`)`
+    expect(analyzeModule(code)?.envHints).toEqual([
+      expect.objectContaining({ name: 'VITE_EXPORT_PASS', kind: 'project-secret-key' }),
+    ])
+  })
+
+  it('takes a literal secret after an env-read key', () => {
+    const code = `const auth = btoa(process.env.API_KEY + ':' + '${KEYS.basicSecret}')`
+    expect(analyzeModule(code)?.hits.map(h => h.value)).toEqual([KEYS.basicSecret])
+  })
+
+  it('decodes a Basic payload sent to a private endpoint', () => {
+    const payload = Buffer.from(`${KEYS.basicApiKey}:${KEYS.basicSecret}`).toString('base64')
+    const code = `fetch('https://amplitude.com/api/2/events/list', { headers: { Authorization: 'Basic ' + '${payload}' } })`
+    expect(analyzeModule(code)?.hits.map(h => [h.value, h.rule])).toEqual([[KEYS.basicSecret, 'private-endpoint-auth']])
+  })
+})
