@@ -4,6 +4,7 @@ import { HEX32, isPlaceholder, MIN_SECRET_LENGTH } from './classify'
 import { analyzeModule, mayHoldCredential, type ModuleAnalysis } from './detect-module'
 import { detectInText, type TextHit } from './detect-text'
 import type { OriginContext } from './findings'
+import { KEY_KINDS } from './kinds'
 import { collectKnownValues, type Collected, type KnownValue } from './known-values'
 import { LineIndex, type Position } from './locate'
 import type { ResolvedOptions } from './options'
@@ -76,7 +77,8 @@ export class GuardContext {
       return
     }
     const analysis = analyzeModule(code) ?? {
-      hits: detectInText(code),
+      // Unparsable module: the text rules still see shapes and pairs; public keys are no hits.
+      hits: detectInText(code).filter(hit => !KEY_KINDS[hit.kind].public),
       envHints: [],
       publicValues: [],
       publicEnvNames: [],
@@ -91,8 +93,9 @@ export class GuardContext {
     const warnings = [...this.collected.warnings]
     const modules = [...this.modules.values()]
     for (const { file, analysis, hits } of modules) {
+      // What the environment already says of a value (a public name included) wins over code context.
       for (const hit of hits) {
-        if (byValue.get(hit.value)?.public === false) continue
+        if (byValue.has(hit.value)) continue
         const { line, column } = hit
         // The bundler may have inlined an env value before the module was read: name the variable.
         const env = this.envHolding(hit.value)
@@ -110,8 +113,7 @@ export class GuardContext {
       for (const hint of analysis.envHints) {
         const env = this.collected.env.get(hint.name)
         if (!env || env.value.length < MIN_SECRET_LENGTH || isPlaceholder(env.value)) continue
-        const known = byValue.get(env.value)
-        if (known && !known.public) continue
+        if (byValue.has(env.value)) continue
         byValue.set(env.value, {
           value: env.value,
           kind: hint.kind,

@@ -1,7 +1,7 @@
 import { detectInText, detectPrefixedKeys, type TextHit } from './detect-text'
 import { encodingsOf, type Needle } from './encodings'
 import { toFinding, type Finding, type OriginContext } from './findings'
-import { fingerprint, fingerprintMatches } from './fingerprint'
+import { fingerprintMatches } from './fingerprint'
 import { KEY_KINDS, type KeyKindId } from './kinds'
 import type { KnownValue } from './known-values'
 import {
@@ -39,7 +39,7 @@ export interface ScanResult {
   findings: Finding[]
   /** Distinct public keys seen in the output, by kind. */
   permitted: Partial<Record<KeyKindId, number>>
-  /** Findings dropped because an allowlist entry names their value. */
+  /** Distinct values not reported because an allowlist entry names them. */
   allowed: number
   filesScanned: number
   bytesScanned: number
@@ -78,7 +78,7 @@ interface Located {
   at: string
   offset: number
   lines: () => LineIndex
-  source?: (hit: Hit) => SourceLocation | undefined
+  source?: () => SourceLocation | undefined
 }
 
 function lazyLines(text: string): () => LineIndex {
@@ -161,8 +161,8 @@ export function scanFiles(files: EmittedFile[], options: ScanOptions): ScanResul
   const siblings = new Map(files.map(f => [f.fileName, f]))
   const warnings: string[] = []
   const permittedValues = new Map<string, KeyKindId>()
+  const allowedValues = new Set<string>()
   const groups = new Map<string, { located: Located; known?: KnownValue; places: Set<string> }>()
-  let allowed = 0
   let bytesScanned = 0
 
   for (const file of files) {
@@ -172,11 +172,11 @@ export function scanFiles(files: EmittedFile[], options: ScanOptions): ScanResul
       const known = prepared.byValue.get(hit.value)
       const kind = known?.kind ?? hit.kind
       if (known?.public ?? KEY_KINDS[kind].public) {
-        permittedValues.set(fingerprint(hit.value), kind)
+        permittedValues.set(hit.value, kind)
         continue
       }
-      if (options.allow.some(a => fingerprintMatches(a.fingerprint, hit.value))) {
-        allowed++
+      if (allowedValues.has(hit.value) || options.allow.some(a => fingerprintMatches(a.fingerprint, hit.value))) {
+        allowedValues.add(hit.value)
         continue
       }
       const key = `${located.file}\0${hit.value}`
@@ -188,7 +188,7 @@ export function scanFiles(files: EmittedFile[], options: ScanOptions): ScanResul
 
   const findings = [...groups.values()].map(({ located, known, places }) => {
     const position = located.lines().position(located.offset)
-    const source = located.source?.(located.hit)
+    const source = located.source?.()
     return toFinding(
       located.hit,
       known,
@@ -200,5 +200,5 @@ export function scanFiles(files: EmittedFile[], options: ScanOptions): ScanResul
 
   const permitted: Partial<Record<KeyKindId, number>> = {}
   for (const kind of permittedValues.values()) permitted[kind] = (permitted[kind] ?? 0) + 1
-  return { findings, permitted, allowed, filesScanned: files.length, bytesScanned, warnings }
+  return { findings, permitted, allowed: allowedValues.size, filesScanned: files.length, bytesScanned, warnings }
 }
