@@ -138,8 +138,8 @@ export const NAME_RULES: ReadonlyArray<{ pattern: RegExp; kind: KeyKindId }> = [
   { pattern: /API_?KEY|(?:^|_)KEY$/, kind: 'project-api-key' },
 ]
 
-/** Names that tie a variable to Amplitude at all. */
-export const AMPLITUDE_NAME = /AMPLI|EXPERIMENT/
+/** Names that tie a variable to Amplitude at all (`AMPLI_TOKEN` yes, AWS `AMPLIFY_…` no). */
+export const AMPLITUDE_NAME = /AMPLITUDE|(?:^|_)AMPLI(?:_|$)|EXPERIMENT/
 
 export function normalizeName(name: string): string {
   return name

@@ -32,6 +32,8 @@ describe('classifyVariable', () => {
 
   it('ignores secret-looking names that are not Amplitude’s', () => {
     expect(classifyVariable('STRIPE_SECRET_KEY', KEYS.secretKey)).toBeUndefined()
+    expect(classifyVariable('AMPLIFY_SECRET_KEY', KEYS.secretKey)).toBeUndefined()
+    expect(classifyVariable('AMPLI_TOKEN', KEYS.managementKey)).toEqual({ kind: 'data-api-token' })
   })
 
   it('skips placeholders and values too short to match safely', () => {
