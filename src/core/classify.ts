@@ -1,4 +1,4 @@
-import { AMPLITUDE_NAME, KEY_KINDS, VALUE_PREFIXES, kindFromName, normalizeName, type KeyKindId } from './kinds'
+import { AMPLITUDE_NAME, KEY_KINDS, VALUE_PREFIXES, kindFromName, normalizeName, prefixOf, type KeyKindId } from './kinds'
 
 /** Shorter values would match innocent text; such variables are skipped with a warning. */
 export const MIN_SECRET_LENGTH = 16
@@ -8,7 +8,7 @@ export const TOKEN = /^[A-Za-z0-9._~+/=-]+$/
 
 /** `server-xxxx…`, `0000…`, `<your-key>`, `changeme`: documentation, not keys. */
 export function isPlaceholder(value: string): boolean {
-  const prefix = VALUE_PREFIXES.find(p => value.startsWith(p.prefix))?.prefix ?? ''
+  const prefix = prefixOf(value)
   const body = value.slice(prefix.length)
   if (new Set(body.toLowerCase()).size <= 2) return true
   return /^[<{[]|your[-_]|change[-_]?me|placeholder|example|redacted|x{6,}|\*{4,}/i.test(body)

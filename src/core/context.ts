@@ -27,6 +27,9 @@ export interface ReportSink {
 
 const SCRIPT_MODULE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/
 
+/** A module id without its `?query` / `#hash`: the file on disk. */
+const filePath = (id: string) => id.replace(/[?#].*$/, '')
+
 interface InspectedModule {
   file: string
   analysis: ModuleAnalysis
@@ -67,7 +70,7 @@ export class GuardContext {
    * loader on an `.html` template stops html-webpack-plugin from rendering it.
    */
   shouldInspect(id: string): boolean {
-    const path = id.replace(/[?#].*$/, '')
+    const path = filePath(id)
     return !id.startsWith('\0') && !path.includes('/node_modules/') && SCRIPT_MODULE.test(path)
   }
 
@@ -83,7 +86,7 @@ export class GuardContext {
       publicValues: [],
       publicEnvNames: [],
     }
-    const file = relative(this.environment.root, id.replace(/[?#].*$/, ''))
+    const file = relative(this.environment.root, filePath(id))
     this.modules.set(id, { file, analysis, hits: locateInSource(id, code, analysis.hits) })
   }
 
@@ -92,13 +95,16 @@ export class GuardContext {
     const byValue = new Map(this.collected.values.map(v => [v.value, { ...v, envNames: [...v.envNames] }]))
     const warnings = [...this.collected.warnings]
     const modules = [...this.modules.values()]
+    // Which variable holds a value, for values the bundler inlined before a module was read.
+    const envHolding = new Map<string, { name: string; source: string }>()
+    for (const [name, env] of this.collected.env) if (!envHolding.has(env.value)) envHolding.set(env.value, { name, source: env.source })
     for (const { file, analysis, hits } of modules) {
       // What the environment already says of a value (a public name included) wins over code context.
       for (const hit of hits) {
         if (byValue.has(hit.value)) continue
         const { line, column } = hit
         // The bundler may have inlined an env value before the module was read: name the variable.
-        const env = this.envHolding(hit.value)
+        const env = envHolding.get(hit.value)
         const role = `${file}:${line}: ${hit.detail}`
         byValue.set(hit.value, {
           value: hit.value,
@@ -141,11 +147,6 @@ export class GuardContext {
     return { values: [...byValue.values()], warnings }
   }
 
-  private envHolding(value: string): { name: string; source: string } | undefined {
-    for (const [name, env] of this.collected.env) if (env.value === value) return { name, source: env.source }
-    return undefined
-  }
-
   scan(files: EmittedFile[], origin: OriginContext): ScanResult {
     const { values, warnings } = this.knownValues()
     const result = scanFiles(
@@ -173,7 +174,7 @@ function locateInSource(id: string, code: string, hits: TextHit[]): Array<TextHi
   if (!hits.length) return []
   let original: string | undefined
   try {
-    original = readFileSync(id.replace(/[?#].*$/, ''), 'utf8')
+    original = readFileSync(filePath(id), 'utf8')
   } catch {
     original = undefined
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { VALUE_PREFIXES } from './kinds'
+import { prefixOf } from './kinds'
 
 /** Hex digits of the sha256 shown in reports: enough to tell keys apart, useless to an attacker. */
 const FINGERPRINT_HEX = 16
@@ -25,7 +25,7 @@ export function fingerprintMatches(allowed: string, value: string): boolean {
  * `server-AbCd…` or `a1b2…`, with the length so users can match it to their config.
  */
 export function maskValue(value: string): string {
-  const prefix = VALUE_PREFIXES.find(p => value.startsWith(p.prefix))?.prefix ?? ''
+  const prefix = prefixOf(value)
   const shown = value.slice(prefix.length, prefix.length + PREVIEW_CHARS)
   return `${prefix}${shown}… (${value.length} chars)`
 }

@@ -101,6 +101,11 @@ export const VALUE_PREFIXES: ReadonlyArray<{ prefix: string; kind: KeyKindId }> 
   { prefix: 'client-', kind: 'client-deployment-key' },
 ]
 
+/** The deployment-key prefix a value starts with (`server-` / `client-`), or ''. */
+export function prefixOf(value: string): string {
+  return VALUE_PREFIXES.find(p => value.startsWith(p.prefix))?.prefix ?? ''
+}
+
 /**
  * Endpoints that only accept server-only credentials, and the kind a `Bearer`,
  * `Api-Key` or `Basic` credential sent there must be.

@@ -86,13 +86,10 @@ function lazyLines(text: string): () => LineIndex {
   return () => (index ??= new LineIndex(text))
 }
 
-/** The sourcemap of a JS or CSS file: handed over, inline, or a sibling named by its comment. */
-function mapFor(file: EmittedFile, text: string, siblings: Map<string, EmittedFile>): RawSourceMap | undefined {
+/** The sourcemap of a JS or CSS file when not inline: handed over, or a sibling named by its comment. */
+function mapFor(file: EmittedFile, url: string | undefined, siblings: Map<string, EmittedFile>): RawSourceMap | undefined {
   if (file.map) return parseSourceMap(file.map)
-  const url = sourceMappingUrl(text)
   if (!url) return undefined
-  const inline = decodeDataUrl(url)
-  if (inline) return parseSourceMap(inline)
   const dir = file.fileName.includes('/') ? file.fileName.slice(0, file.fileName.lastIndexOf('/') + 1) : ''
   const sibling = siblings.get(dir + url.replace(/^\.\//, '')) ?? siblings.get(`${file.fileName}.map`)
   return sibling ? parseSourceMap(decode(sibling.contents).text) : undefined
@@ -128,10 +125,14 @@ function scanFile(file: EmittedFile, siblings: Map<string, EmittedFile>, prepare
     if (map) return scanSourceMap(file.fileName, text, map, prepared)
     warnings.push(`${file.fileName} is not a valid sourcemap; scanned as plain text`)
   }
+  // The comment is read and an inline map decoded once: it serves both for positions and for its sourcesContent.
+  const url = binary || file.map ? undefined : sourceMappingUrl(text)
+  const inlineText = url ? decodeDataUrl(url) : undefined
+  const inlineMap = inlineText ? parseSourceMap(inlineText) : undefined
   const located: Located[] = []
   const lines = lazyLines(text)
   const hits = findHits(text, prepared, binary)
-  const map = hits.length && !binary ? mapFor(file, text, siblings) : undefined
+  const map = hits.length && !binary ? (inlineText ? inlineMap : mapFor(file, url, siblings)) : undefined
   const { copiedFrom } = file
   for (const hit of hits) {
     const position = () => lines().position(hit.start)
@@ -140,9 +141,7 @@ function scanFile(file: EmittedFile, siblings: Map<string, EmittedFile>, prepare
       : map && (() => originalPosition(map, position()))
     located.push({ hit, file: file.fileName, at: String(hit.start), offset: hit.start, lines, ...(source && { source }) })
   }
-  const inline = !file.map && !binary ? decodeDataUrl(sourceMappingUrl(text) ?? '') : undefined
-  const inlineMap = inline && parseSourceMap(inline)
-  if (inline && inlineMap) located.push(...scanSourceMap(`${file.fileName} (inline sourcemap)`, inline, inlineMap, prepared))
+  if (inlineText && inlineMap) located.push(...scanSourceMap(`${file.fileName} (inline sourcemap)`, inlineText, inlineMap, prepared))
   return located
 }
 
