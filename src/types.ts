@@ -1,6 +1,8 @@
+import type { ReportFormat } from './core/formats'
 import type { KeyKindId } from './core/kinds'
 
 export type { KeyKindId } from './core/kinds'
+export type { ReportFormat } from './core/formats'
 
 export interface SecretOption {
   value: string
@@ -14,10 +16,25 @@ export interface AllowOption {
   reason?: string
 }
 
+export interface ReportOption {
+  /**
+   * `'human'`: the terminal report; `'json'`: the versioned JSON report; `'sarif'`: SARIF 2.1.0
+   * for GitHub code scanning; `'github'`: GitHub Actions workflow commands (annotations).
+   */
+  format: ReportFormat
+  /**
+   * File to write, relative to the project root; required for `'json'` and `'sarif'`. Keep it
+   * outside the output folder, which bundlers clean. Without it, `'github'` prints its commands
+   * when `process.env.GITHUB_ACTIONS` is `'true'`.
+   */
+  output?: string
+}
+
 export interface Options {
   /**
    * `'error'` fails the build when a server-only key would ship; `'warn'` reports the
-   * same findings without failing.
+   * same findings without failing. Dev servers (`vite` dev, webpack-dev-server and other
+   * development watch builds) always warn, and serve the value replaced by a placeholder.
    * @default 'error'
    */
   mode?: 'error' | 'warn'
@@ -55,4 +72,26 @@ export interface Options {
    * @default false
    */
   server?: boolean
+  /**
+   * Reports to write besides the human report in the bundler's output, e.g.
+   * `{ format: 'sarif', output: 'amplitude-key-guard.sarif' }`. They are written before the
+   * build fails, so CI can upload them.
+   * @default []
+   */
+  report?: ReportOption | ReportOption[]
+  /**
+   * A baseline file, relative to the project root (written by
+   * `amplitude-key-guard scan --write-baseline`): the findings it lists are reported as
+   * baselined and do not fail the build; new ones do.
+   * @default undefined
+   */
+  baseline?: string
+  /**
+   * What an unexpected error inside the guard does to the build. `'fail'` fails it with
+   * "amplitude-key-guard: the guard could not check this build: <reason>", since a gate that
+   * broke has checked nothing; `'warn'` lets it through unchecked with that message as a warning.
+   * Bad options and leaks fail the build either way.
+   * @default 'fail'
+   */
+  onInternalError?: 'fail' | 'warn'
 }

@@ -17,6 +17,7 @@ export const KEYS = {
   basicSecret: 'a2c4e6f8b1d3f5a7c9e0b2d4f6a8c1e3',
   managementKey: 'mgmt_Rz4Kc8Xw2Qv6Tn1Lp9Bh3Fj7Dm5Ys0Ga',
   ssrServerKey: 'server-Ns4Bd8Gk2Rw6Yt1Mv9Cq3Xh7Lp5Jf0Za',
+  injectedSecret: 'c3e5a7b9d1f2048c6e8a0b2d4f6e8a1c',
 } as const
 
 /** Every value a test plants as a server-only credential. */
@@ -31,6 +32,7 @@ export const SECRETS: readonly string[] = [
   KEYS.basicSecret,
   KEYS.managementKey,
   KEYS.ssrServerKey,
+  KEYS.injectedSecret,
 ]
 
 /** The first secret contained in a text, if any; tests assert this is undefined. */

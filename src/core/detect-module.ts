@@ -4,6 +4,7 @@ import { fitsKind, isPlaceholder, kindFromValue } from './classify'
 import { kindOfBinding, kindOfSecretName, secretOfBasicPayload, type TextHit } from './detect-text'
 import { StringFolder, propertyName, type Part } from './fold-strings'
 import { KEY_KINDS, endpointKind, type KeyKindId } from './kinds'
+import { charClass, hasLongRun } from './runs'
 
 /**
  * Source-module inspection: the context minification destroys (local names, the URL a
@@ -17,19 +18,42 @@ export interface EnvHint {
   detail: string
 }
 
+/**
+ * A string the module puts together from pieces (`+`, a template, char codes, an array joined with
+ * `''`). Minifiers fold literal pieces into one string, but leave pieces held in variables apart,
+ * and unminified output keeps them all apart: a known value may ship only as its pieces.
+ */
+export interface Assembled {
+  /** The string the code computes; `\0` stands for an env read. */
+  value: string
+  /** Offsets of the expression in the module. */
+  start: number
+  end: number
+  /** Its literal pieces, as they stand in the code and (unless written as char codes) in the output. */
+  pieces: Array<Extract<Part, { literal: string }>>
+}
+
 export interface ModuleAnalysis {
   hits: TextHit[]
   envHints: EnvHint[]
   /** Values and env names passed to an SDK `init`: public whatever they are called. */
   publicValues: string[]
   publicEnvNames: string[]
+  assembled: Assembled[]
 }
 
-/** Modules without any of these never get parsed. */
-const CANDIDATE = /[0-9a-f]{32}|server-[A-Za-z0-9]{32}|amplitude\.com|Bearer|Api-Key|Basic|btoa|\binit(?:ialize)?\s*\(/
+/** Words whose presence makes a module worth parsing; shapes and calls are tested apart. */
+const CANDIDATE_WORDS = ['amplitude.com', 'Bearer', 'Api-Key', 'Basic', 'btoa', 'fromCharCode']
+const CANDIDATE_SHAPES = [/server-[A-Za-z0-9]{32}/, /\binit(?:ialize)?\s*\(/]
+const LOWER_HEX = charClass('0123456789abcdef')
 
+/**
+ * Modules without a 32-hex run, a `server-` key, an endpoint, an auth scheme, `btoa` or an
+ * `init(` call never get parsed. Each test is one fast search: as a single alternation the
+ * regex engine would try every alternative at nearly every position of every module.
+ */
 export function mayHoldCredential(code: string): boolean {
-  return CANDIDATE.test(code)
+  return CANDIDATE_WORDS.some(word => code.includes(word)) || CANDIDATE_SHAPES.some(shape => shape.test(code)) || hasLongRun(code, LOWER_HEX, 32)
 }
 
 const INIT_METHODS = new Set(['init', 'initialize', 'initializeWithAmplitudeAnalytics', 'initAll'])
@@ -128,6 +152,22 @@ function base64Argument(node: CallExpression): AnyNode | undefined {
   return isToBase64 && callee.object.type === 'CallExpression' ? callee.object.arguments[0] : undefined
 }
 
+/** An expression that may put a string together, which `StringFolder` folds. */
+const mayAssemble = (node: AnyNode) =>
+  (node.type === 'BinaryExpression' && node.operator === '+') || node.type === 'TemplateLiteral' || node.type === 'CallExpression'
+
+/** Notes a string put together from pieces, once: as part of the enclosing expression when that folds too. */
+function noteAssembled(scan: ModuleScan, node: AnyNode, ancestors: AnyNode[]): void {
+  const parent = ancestors.at(-2)
+  if (parent?.type === 'TaggedTemplateExpression' || (parent && mayAssemble(parent) && scan.folder.parts(parent))) return
+  const parts = scan.folder.parts(node)
+  const pieces = parts?.filter((p): p is Assembled['pieces'][number] => 'literal' in p) ?? []
+  // One plain literal stands whole in the output; nothing to put together.
+  if (!parts || !pieces.length || (parts.length === 1 && !pieces[0]!.charCodes)) return
+  const value = parts.map(p => ('literal' in p ? p.literal : '\0')).join('')
+  scan.analysis.assembled.push({ value, start: node.start, end: node.end, pieces })
+}
+
 /** Undefined when acorn cannot parse the module (the caller falls back to the text rules). */
 export function analyzeModule(code: string): ModuleAnalysis | undefined {
   let program: Node
@@ -139,7 +179,7 @@ export function analyzeModule(code: string): ModuleAnalysis | undefined {
   const scan: ModuleScan = {
     folder: new StringFolder(program),
     endpoints: [],
-    analysis: { hits: [], envHints: [], publicValues: [], publicEnvNames: [] },
+    analysis: { hits: [], envHints: [], publicValues: [], publicEnvNames: [], assembled: [] },
   }
   const noteEndpoint = (text: string | null | undefined) => {
     const kind = text ? endpointKind(text) : undefined
@@ -165,10 +205,17 @@ export function analyzeModule(code: string): ModuleAnalysis | undefined {
       const target = node.left
       checkBinding(scan, target.type === 'MemberExpression' ? propertyName(target.property) : propertyName(target), node.right)
     },
-    CallExpression(node) {
+    CallExpression(node, _state, ancestors) {
       checkInit(scan, node)
       const encoded = base64Argument(node)
       if (encoded) checkEncoded(scan, encoded)
+      noteAssembled(scan, node, ancestors)
+    },
+    BinaryExpression(node, _state, ancestors) {
+      if (node.operator === '+') noteAssembled(scan, node, ancestors)
+    },
+    TemplateLiteral(node, _state, ancestors) {
+      if (node.expressions.length) noteAssembled(scan, node, ancestors)
     },
   })
   return scan.analysis

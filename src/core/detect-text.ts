@@ -1,6 +1,7 @@
 import { HEX32, fitsKind, isPlaceholder, kindFromValue } from './classify'
 import { KEY_KINDS, PRIVATE_ENDPOINTS, kindFromName, normalizeName, type KeyKindId } from './kinds'
 import type { RuleId } from './rules'
+import { charClass, hasLongRun } from './runs'
 
 /** A credential found in text by its shape or context. */
 export interface TextHit {
@@ -10,30 +11,58 @@ export interface TextHit {
   kind: KeyKindId
   rule: RuleId
   detail: string
+  /** Length of the matched text when it is not the value itself (an encoded form, a Basic payload). */
+  length?: number
 }
 
-const PREFIXED_KEY = /(?<![\w-])(?:server|client)-[A-Za-z0-9]{32}(?![A-Za-z0-9])/g
+const BASE64_CHARS = charClass('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/')
+
+/**
+ * Every hit of the shape rules below stands in a run of 32 or more base64 characters (a
+ * deployment key's 32 alphanumerics, a pair's first half, a Basic payload): a text without
+ * such a run, as most are, skips them all after one quick look.
+ */
+export function mayHoldShapes(text: string): boolean {
+  return hasLongRun(text, BASE64_CHARS, 32)
+}
+
+/*
+ * The shape rules below match from their punctuation (`-`, `:`, `=`) and check what precedes
+ * it with a lookbehind: the regex engine then jumps from one such character to the next instead
+ * of trying a character class at nearly every position.
+ */
+
+/** `server-…`/`client-…` matched from its `-`: the prefix (6 characters) is checked behind it. */
+const PREFIXED_KEY = /-(?<=(?<![\w-])(?:server|client)-)[A-Za-z0-9]{32}(?![A-Za-z0-9])/g
+const PREFIX_LENGTH = 'server'.length
 
 /** `server-` and `client-` deployment keys; client ones are returned so they can be counted. */
 export function detectPrefixedKeys(text: string): TextHit[] {
   const hits: TextHit[] = []
   for (const match of text.matchAll(PREFIXED_KEY)) {
-    const kind = kindFromValue(match[0])
-    if (kind) hits.push({ start: match.index, value: match[0], kind, rule: 'deployment-key-prefix', detail: 'server- prefix' })
+    const start = match.index - PREFIX_LENGTH
+    const value = text.slice(start, match.index + match[0].length)
+    const kind = kindFromValue(value)
+    if (kind) hits.push({ start, value, kind, rule: 'deployment-key-prefix', detail: 'server- prefix' })
   }
   return hits
 }
 
-const HEX_PAIR = /(?<![0-9A-Za-z])[0-9a-f]{32}:([0-9a-f]{32})(?![0-9A-Za-z])/g
+/** `32hex:32hex` matched from its `:`, the first half checked behind it. */
+const HEX_PAIR = /:(?<=(?<![0-9A-Za-z])[0-9a-f]{32}:)([0-9a-f]{32})(?![0-9A-Za-z])/g
 
 /** `apiKey:secretKey`: the second half is the secret. */
 export function detectKeySecretPairs(text: string): TextHit[] {
   const hits: TextHit[] = []
+  // In `a:b:c` only `a:b` is a pair: a pair never starts inside the one before it.
+  let previousEnd = 0
   for (const match of text.matchAll(HEX_PAIR)) {
+    if (match.index - 32 < previousEnd) continue
+    previousEnd = match.index + match[0].length
     const secret = match[1]!
     if (isPlaceholder(secret)) continue
     hits.push({
-      start: match.index + 33,
+      start: match.index + 1,
       value: secret,
       kind: 'project-secret-key',
       rule: 'key-secret-pair',
@@ -43,8 +72,9 @@ export function detectKeySecretPairs(text: string): TextHit[] {
   return hits
 }
 
-/** base64 of 65 bytes (`32hex:32hex`) is 87 characters and one `=`. */
-const BASIC_PAYLOAD = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{87}=(?![A-Za-z0-9+/=])/g
+/** base64 of 65 bytes (`32hex:32hex`) is 87 characters and one `=`, matched from the `=`. */
+const BASIC_PAYLOAD = /=(?<=(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{87}=)(?![A-Za-z0-9+/=])/g
+const BASIC_LENGTH = 88
 
 /** Decodes a base64 payload to the secret half of a hex pair, if it is one. */
 export function secretOfBasicPayload(payload: string): string | undefined {
@@ -57,14 +87,16 @@ export function secretOfBasicPayload(payload: string): string | undefined {
 export function detectBasicCredentials(text: string): TextHit[] {
   const hits: TextHit[] = []
   for (const match of text.matchAll(BASIC_PAYLOAD)) {
-    const secret = secretOfBasicPayload(match[0])
+    const start = match.index + 1 - BASIC_LENGTH
+    const secret = secretOfBasicPayload(text.slice(start, match.index + 1))
     if (secret)
       hits.push({
-        start: match.index,
+        start,
         value: secret,
         kind: 'project-secret-key',
         rule: 'basic-credential',
         detail: 'Basic credential that decodes to key:secret',
+        length: BASIC_LENGTH,
       })
   }
   return hits
@@ -117,7 +149,8 @@ export function detectSecretBindings(text: string): TextHit[] {
   return hits
 }
 
-const AUTH_VALUE = /(Bearer|Api-Key)\s+([A-Za-z0-9._~+/=-]{16,})/g
+/** Bounded like `BOUND_VALUE`: an unbounded run would exhaust the regex engine's stack on a long token-like line. */
+const AUTH_VALUE = /(Bearer|Api-Key)\s+([A-Za-z0-9._~+/=-]{16,512})(?![A-Za-z0-9._~+/=-])/g
 /** How far from a credential a private endpoint URL may stand and still be taken as its target. */
 const ENDPOINT_WINDOW = 2000
 
@@ -157,10 +190,11 @@ export function detectPrivateEndpointAuth(text: string): TextHit[] {
 
 /** Every context detector over one text; known values are matched separately. */
 export function detectInText(text: string): TextHit[] {
+  const shapes = mayHoldShapes(text)
   return [
-    ...detectPrefixedKeys(text),
-    ...detectKeySecretPairs(text),
-    ...detectBasicCredentials(text),
+    ...(shapes ? detectPrefixedKeys(text) : []),
+    ...(shapes ? detectKeySecretPairs(text) : []),
+    ...(shapes ? detectBasicCredentials(text) : []),
     ...detectSecretBindings(text),
     ...detectPrivateEndpointAuth(text),
   ]

@@ -1,10 +1,12 @@
 import type { TextHit } from './detect-text'
-import type { Needle } from './encodings'
+import type { Encoding } from './encodings'
 import { fingerprint, maskValue } from './fingerprint'
+import { injectionLabel } from './injections'
 import { KEY_KINDS, type KeyKindId } from './kinds'
 import type { KnownValue } from './known-values'
 import type { SourceLocation } from './locate'
 import type { RuleId } from './rules'
+import type { Suppression } from './suppress'
 
 export interface Finding {
   kind: KeyKindId
@@ -20,7 +22,7 @@ export interface Finding {
   source?: SourceLocation
   /** How the value got into the output. */
   origin: string
-  encoding: Needle['encoding']
+  encoding: Encoding
   /** How many times the value stands in this file. */
   occurrences: number
   fingerprint: string
@@ -28,12 +30,18 @@ export interface Finding {
   preview: string
   fix: string
   rotation: string
+  /** An inline `amplitude-key-guard-ignore` marker on the value's source line: applied, or refused and why. */
+  suppression?: Suppression
 }
 
 /** A value injected into client code by the build config, e.g. `define["process.env"]`. */
 export interface Injection {
   label: string
   text: string
+  /** It carries the whole environment: as one object, or spread into one define per variable. */
+  whole?: 'object' | 'spread'
+  /** What to change when a secret travels this way, in the framework's own terms. */
+  fix?: string
 }
 
 /** What the bundler exposes to client code by naming convention, e.g. Vite's `envPrefix`. */
@@ -46,6 +54,8 @@ export interface ExposedEnv {
 export interface OriginContext {
   injections: Injection[]
   exposedEnv?: ExposedEnv
+  /** Source lines that read the env object whole (a bare `import.meta.env`): every exposed variable ships there. */
+  wholeEnvReads?: Array<{ file: string; line: number }>
 }
 
 interface Described {
@@ -63,22 +73,46 @@ function describeSource(known: KnownValue | undefined, hit: TextHit): string {
 }
 
 /** The path that carried a value into the output, strongest evidence first, and the fix for that path. */
-function describe(known: KnownValue | undefined, hit: TextHit, context: OriginContext): Described {
+/** The injection that carries a value into client code, if the config's own settings do. */
+export const injectionOf = (context: OriginContext, value: string) => context.injections.find(i => i.text.includes(value))
+
+/** The variable, among those holding a value, that the bundler's naming convention exposes, and the prefix that does. */
+export function exposedVariable(envNames: string[], exposed: ExposedEnv | undefined): { name: string; prefix: string } | undefined {
+  for (const name of envNames) {
+    const prefix = exposed?.prefixes.find(p => name.startsWith(p))
+    if (prefix) return { name, prefix }
+  }
+  return undefined
+}
+
+function describe(known: KnownValue | undefined, hit: TextHit, context: OriginContext, at?: SourceLocation): Described {
   const source = describeSource(known, hit)
-  const injection = context.injections.find(i => i.text.includes(hit.value))
+  const injection = injectionOf(context, hit.value)
   if (injection)
     return {
-      origin: `via ${injection.label} ← ${source}`,
-      fix: `Inject only the public keys through ${injection.label}, never the whole environment or a secret.`,
+      origin: `via ${injectionLabel(injection)} ← ${source}`,
+      fix:
+        injection.fix ??
+        (injection.whole
+          ? `Define only the public keys, one by one; never the whole environment.`
+          : `Inject only the public keys through ${injection.label}, never a secret.`),
     }
   const exposed = context.exposedEnv
-  const exposedName = known?.envNames.find(n => exposed?.prefixes.some(p => n.startsWith(p)))
-  const prefix = exposedName && exposed?.prefixes.find(p => exposedName.startsWith(p))
-  if (exposed && exposedName && prefix && known?.origin.type === 'env')
-    return {
-      origin: `via ${exposed.accessor}${exposedName} (exposed by ${exposed.setting} "${prefix}") ← ${source}`,
-      fix: `Rename ${exposedName} without the "${prefix}" prefix and read it on the server only.`,
-    }
+  const variable = known && exposedVariable(known.envNames, exposed)
+  if (exposed && variable && known?.origin.type === 'env') {
+    const { name: exposedName, prefix } = variable
+    const exposure = `exposed by ${exposed.setting} "${prefix}"`
+    const fix = `Rename ${exposedName} without the "${prefix}" prefix and read it on the server only.`
+    // The object a bare read inlines maps to that line, or, when the bundler generated it, to none.
+    const reads = context.wholeEnvReads ?? []
+    const wholeRead = at ? reads.find(read => read.file === at.file && read.line === at.line) : reads[0]
+    if (wholeRead)
+      return {
+        origin: `via ${exposed.accessor.replace(/\.$/, '')} read whole at ${wholeRead.file}:${wholeRead.line} (inlines every exposed variable) — ${exposedName} ${exposure} ← ${source}`,
+        fix: `${fix} Read single variables (${exposed.accessor}NAME), never the whole object.`,
+      }
+    return { origin: `via ${exposed.accessor}${exposedName} — ${exposure} ← ${source}`, fix }
+  }
   if (known?.origin.type === 'module')
     return {
       origin: source,
@@ -88,13 +122,13 @@ function describe(known: KnownValue | undefined, hit: TextHit, context: OriginCo
 }
 
 export function toFinding(
-  hit: TextHit & { encoding: Needle['encoding'] },
+  hit: TextHit & { encoding: Encoding },
   known: KnownValue | undefined,
   where: { file: string; line: number; column: number; source?: SourceLocation; occurrences: number },
   context: OriginContext,
 ): Finding {
   const kind = KEY_KINDS[known?.kind ?? hit.kind]
-  const described = describe(known, hit, context)
+  const described = describe(known, hit, context, where.source)
   const source = where.source ?? (known?.origin.type === 'module' ? known.origin : undefined)
   return {
     kind: kind.id,
@@ -115,3 +149,6 @@ export function toFinding(
     rotation: kind.rotation,
   }
 }
+
+/** The order reports list findings in: by emitted file, then line and column. */
+export const byPlace = (a: Finding, b: Finding): number => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'dotenv'
 import { classifyVariable, kindFromValue } from './classify'
+import { InputError, readFailure } from './errors'
 import { KEY_KINDS, type KeyKindId } from './kinds'
 import type { RuleId } from './rules'
 
@@ -36,9 +37,19 @@ export interface CollectInput {
   /** Folder holding the `.env*` files; skipped when undefined. */
   envDir?: string
   mode: string
+  /** Env files the user named (the CLI's `--env-file`): unlike the mode's files, each must exist. */
+  envFiles?: Array<{ path: string; label: string }>
   processEnv: Record<string, string | undefined>
   extraEnv: Record<string, string | undefined>
   secrets: SecretEntry[]
+  /** Variables a framework's config defines (Next.js `env`), named by where they are set. */
+  configEnv?: ConfigEnv
+}
+
+export interface ConfigEnv {
+  /** How reports name the setting, e.g. `next.config env`. */
+  source: string
+  values: Record<string, string | undefined>
 }
 
 export interface Collected {
@@ -74,6 +85,17 @@ export function readEnvFiles(dir: string, mode: string): { entries: EnvEntry[]; 
   return { entries, warnings }
 }
 
+/** One env file the user named; `label` is how reports name it. */
+function readEnvFile(path: string, label = path): EnvEntry[] {
+  let text: Buffer
+  try {
+    text = readFileSync(path)
+  } catch (error) {
+    throw new InputError(`env file ${label} ${readFailure(error)}`)
+  }
+  return Object.entries(parse(text)).map(([name, value]) => ({ name, value, source: label }))
+}
+
 function fromRecord(record: Record<string, string | undefined>, source: string): EnvEntry[] {
   return Object.entries(record).flatMap(([name, value]) => (value ? [{ name, value, source }] : []))
 }
@@ -88,6 +110,8 @@ export function collectKnownValues(input: CollectInput): Collected {
   const warnings = [...files.warnings]
   const entries = [
     ...files.entries,
+    ...(input.configEnv ? fromRecord(input.configEnv.values, input.configEnv.source) : []),
+    ...(input.envFiles ?? []).flatMap(file => readEnvFile(file.path, file.label)),
     ...fromRecord(input.extraEnv, 'options.env'),
     ...fromRecord(input.processEnv, 'process.env'),
   ]
@@ -97,6 +121,9 @@ export function collectKnownValues(input: CollectInput): Collected {
   for (const entry of entries) {
     const found = classifyVariable(entry.name, entry.value)
     if (!found) continue
+    // A config aliases env values under names of its own choosing (`env: { EXPORT_KEY: … }`):
+    // its names may add a secret, never vouch for a public key.
+    if (entry.source === input.configEnv?.source && KEY_KINDS[found.kind].public) continue
     if ('skipped' in found) {
       if (found.skipped === 'too-short' && !KEY_KINDS[found.kind].public)
         warnings.push(

@@ -1,4 +1,4 @@
-import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping'
+import { TraceMap, originalPositionFor, sourceContentFor } from '@jridgewell/trace-mapping'
 
 export interface Position {
   /** 1-based */
@@ -9,6 +9,11 @@ export interface Position {
 
 export interface SourceLocation extends Position {
   file: string
+}
+
+/** A source location with the source's text when known, to read inline markers from. */
+export interface SourceLine extends SourceLocation {
+  text?: string
 }
 
 /** Offsets of line starts, built once per text that has findings. */
@@ -52,12 +57,14 @@ export function parseSourceMap(input: unknown): RawSourceMap | undefined {
 }
 
 /**
- * A readable, project-relative source path: `webpack://app/./src/x.ts` and
- * `../../src/x.ts` both become `src/x.ts`.
+ * A readable, project-relative source path: `webpack://app/./src/x.ts`,
+ * `turbopack:///[project]/src/x.ts` and `../../src/x.ts` all become `src/x.ts`.
  */
 export function cleanSourcePath(source: string): string {
   return source
     .replace(/^webpack:\/\/[^/]*\//, '')
+    // Turbopack's `[project]` is its root: the project, or the workspace root of a monorepo.
+    .replace(/^turbopack:\/\/\/\[project\]\//, '')
     .replace(/^[a-z]+:\/\//i, '')
     .replace(/\?.*$/, '')
     .replace(/^(?:\.\.?\/)+/, '')
@@ -65,8 +72,8 @@ export function cleanSourcePath(source: string): string {
 
 const traceMaps = new WeakMap<RawSourceMap, TraceMap>()
 
-/** Maps an emitted position back through a sourcemap; undefined when the map cannot tell. */
-export function originalPosition(map: RawSourceMap, position: Position): SourceLocation | undefined {
+/** Maps an emitted position back through a sourcemap (with `sourcesContent` when present); undefined when the map cannot tell. */
+export function originalPosition(map: RawSourceMap, position: Position): SourceLine | undefined {
   try {
     let traceMap = traceMaps.get(map)
     if (!traceMap) traceMaps.set(map, (traceMap = new TraceMap(map as never)))
@@ -75,7 +82,8 @@ export function originalPosition(map: RawSourceMap, position: Position): SourceL
       column: position.column - 1,
     })
     if (traced.source === null || traced.line === null) return undefined
-    return { file: cleanSourcePath(traced.source), line: traced.line, column: traced.column + 1 }
+    const text = sourceContentFor(traceMap, traced.source) ?? undefined
+    return { file: cleanSourcePath(traced.source), line: traced.line, column: traced.column + 1, ...(text !== undefined && { text }) }
   } catch {
     return undefined
   }

@@ -19,10 +19,13 @@ const HEAD = /^\s+✖ (.+?)  (sha256:[0-9a-f]+)  (.+)$/
 const AT = /^\s+at\s+(\S+):(\d+):(\d+)(?:\s+\(source (\S+):(\d+):(\d+)\))?/
 const FIELD = /^\s+(origin|rule)\s+(.+)$/
 
+/** Rspack draws its error messages behind a `│` gutter; the text as the guard wrote it. */
+export const withoutGutter = (text: string) => text.replace(/^\s*│ /gm, '')
+
 export function parseReport(text: string): ReportedValue[] {
   const values: ReportedValue[] = []
   let current: ReportedValue | undefined
-  for (const line of text.split('\n')) {
+  for (const line of withoutGutter(text).split('\n')) {
     const head = HEAD.exec(line)
     if (head) {
       current = { kindName: head[1]!, fingerprint: head[2]!, preview: head[3]!, at: [], origin: '', rule: '' }

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { GuardContext } from '../../src/core/context'
 import { resolveOptions } from '../../src/core/options'
+import { fingerprint } from '../../src/core/fingerprint'
 import { KEYS } from '../keys'
 
 describe('GuardContext', () => {
@@ -17,5 +18,31 @@ describe('GuardContext', () => {
     guard.inspectModule('/app/src/a.js', `const key: string = '${KEYS.clientDeployment}' as const`)
     const result = guard.scan([{ fileName: 'a.js', contents: `x("${KEYS.clientDeployment}")` }], { injections: [] })
     expect(result).toMatchObject({ findings: [], permitted: { 'client-deployment-key': 1 } })
+  })
+
+  describe('GitHub workflow commands', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs()
+      vi.restoreAllMocks()
+    })
+
+    const run = () => {
+      const guard = new GuardContext(resolveOptions({ report: { format: 'github' } }))
+      guard.configure({ root: '/app', envDir: false, mode: 'production' })
+      const result = guard.scan([{ fileName: 'assets/a.js', contents: `x("${KEYS.serverDeployment}")` }], { injections: [] }, '/app/dist')
+      const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+      guard.report(result, { error: () => {}, warn: () => {}, info: () => {} })
+      return write.mock.calls.map(([text]) => String(text)).join('')
+    }
+
+    it('are printed to stdout in GitHub Actions, naming the file from the project root', () => {
+      vi.stubEnv('GITHUB_ACTIONS', 'true')
+      expect(run()).toMatch(new RegExp(`^::error file=dist/assets/a\\.js,line=1,col=4,.*${fingerprint(KEYS.serverDeployment)}`))
+    })
+
+    it('are not printed elsewhere', () => {
+      vi.stubEnv('GITHUB_ACTIONS', '')
+      expect(run()).toBe('')
+    })
   })
 })

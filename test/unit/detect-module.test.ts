@@ -60,3 +60,46 @@ describe('analyzeModule, env reads', () => {
     expect(analyzeModule(code)?.hits.map(h => [h.value, h.rule])).toEqual([[KEYS.basicSecret, 'private-endpoint-auth']])
   })
 })
+
+describe('analyzeModule, strings put together from pieces', () => {
+  const codes = (value: string) => [...value].map(c => c.charCodeAt(0)).join(', ')
+  const assembled = (code: string) => analyzeModule(code)?.assembled.map(a => a.value)
+
+  it('folds char codes in every common spelling into a value context rules read', () => {
+    for (const spelled of [
+      `String.fromCharCode(${codes(KEYS.secretKey)})`,
+      `String.fromCharCode(...[${codes(KEYS.secretKey)}])`,
+      `String.fromCharCode.apply(null, [${codes(KEYS.secretKey)}])`,
+      `[${codes(KEYS.secretKey)}].map(c => String.fromCharCode(c)).join('')`,
+      `[${codes(KEYS.secretKey)}].map(function (c) { return String.fromCharCode(c) }).join('')`,
+    ]) {
+      const analysis = analyzeModule(`const apiSecret = ${spelled}`)
+      expect(analysis?.hits.map(h => [h.value, h.rule]), spelled).toEqual([[KEYS.secretKey, 'secret-context']])
+      expect(analysis?.assembled.map(a => [a.value, a.pieces[0]?.charCodes]), spelled).toEqual([[KEYS.secretKey, true]])
+    }
+  })
+
+  it('does not take `.map(String.fromCharCode)`, which also passes the index, for the value', () => {
+    expect(assembled(`const k = [${codes(KEYS.secretKey)}].map(String.fromCharCode).join('')`)).toEqual([])
+  })
+
+  it('notes each concatenation, template and joined array once, as a whole, through constants', () => {
+    const [head, tail] = [KEYS.secretKey.slice(0, 16), KEYS.secretKey.slice(16)]
+    const code = [
+      `const head = '${head}'`,
+      `export const a = head + '${tail}' + '!'`,
+      `export const b = \`\${head}${tail}\``,
+      `export const c = ['${head}', '${tail}'].join('')`,
+      `export const d = 'plain'`,
+      `export const e = String.raw\`\${head}\``,
+    ].join('\n')
+    expect(assembled(code)).toEqual([`${KEYS.secretKey}!`, KEYS.secretKey, KEYS.secretKey])
+    const [first] = analyzeModule(code)!.assembled
+    expect(first?.pieces.map(p => p.literal)).toEqual([head, tail, '!'])
+    expect(code.slice(first!.start, first!.end)).toBe(`head + '${tail}' + '!'`)
+  })
+
+  it('marks env reads in a concatenation, which stand for no known piece', () => {
+    expect(assembled(`export const url = 'https://x.test/?k=' + import.meta.env.VITE_KEY + '&v=1'`)).toEqual(['https://x.test/?k=\0&v=1'])
+  })
+})

@@ -5,7 +5,8 @@ import { KEYS } from '../keys'
 describe('resolveOptions', () => {
   it('fills documented defaults', () => {
     const options = resolveOptions()
-    expect(options).toMatchObject({ mode: 'error', env: {}, secrets: [], allow: [], server: false })
+    expect(options).toMatchObject({ mode: 'error', env: {}, secrets: [], allow: [], server: false, reports: [], onInternalError: 'fail' })
+    expect(options.baseline).toBeUndefined()
     expect(options.isIncluded('assets/index.js')).toBe(true)
   })
 
@@ -18,6 +19,15 @@ describe('resolveOptions', () => {
     [{ secrets: ['not-a-known-shape'] }, /"secrets\[0\]": its shape does not tell its kind/],
     [{ secrets: [{ value: KEYS.managementKey, kind: 'nope' }] }, /"secrets\[0\]"\.kind must be one of/],
     [{ allow: [42] }, /"allow\[0\]" must be a fingerprint/],
+    [{ report: { format: 'xml' } }, /"report"\.format must be one of human, json, sarif, github, got "xml"/],
+    [{ report: [{ format: 'sarif' }] }, /"report\[0\]"\.output is required for format 'sarif'/],
+    [{ report: { format: 'json', outptu: 'r.json' } }, /"report" has unknown key "outptu"; known keys are format, output/],
+    [{ report: 'sarif' }, /"report" must be \{ format, output\? \}, got string/],
+    [{ baseline: true }, /"baseline" must be a file path, got boolean/],
+    [{ onInternalError: 'ignore' }, /"onInternalError" must be 'fail' or 'warn', got "ignore"/],
+    [{ mode: Symbol('strict') }, /"mode" must be 'error' or 'warn', got symbol/],
+    [{ include: [''] }, /"include" must be a glob string or an array of them, none empty/],
+    [{ env: new Map([['AMPLITUDE_SECRET_KEY', KEYS.envSecret]]) }, /"env" must be an object of string values, got a Map/],
   ])('rejects %j naming the option', (raw, message) => {
     expect(() => resolveOptions(raw)).toThrow(message)
   })
@@ -38,6 +48,11 @@ describe('resolveOptions', () => {
       'server-deployment-key',
       'project-secret-key',
     ])
+  })
+
+  it('takes one report or a list of them', () => {
+    expect(resolveOptions({ report: { format: 'sarif', output: 'guard.sarif' } }).reports).toEqual([{ format: 'sarif', output: 'guard.sarif' }])
+    expect(resolveOptions({ report: [{ format: 'github' }, { format: 'json', output: 'r.json' }] }).reports).toHaveLength(2)
   })
 
   it('filters emitted files with include and exclude globs', () => {

@@ -1,8 +1,9 @@
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { fingerprint, maskValue } from '../../src/core/fingerprint'
 import type { KnownValue } from '../../src/core/known-values'
 import { formatReport } from '../../src/core/report'
-import { scanFiles, type EmittedFile } from '../../src/core/scan'
+import { decode, scanFiles, type EmittedFile } from '../../src/core/scan'
 import { KEYS, leakedSecret } from '../keys'
 
 const envSecret: KnownValue = {
@@ -38,7 +39,7 @@ describe('scanFiles', () => {
 
   it('drops allowlisted values by fingerprint only', () => {
     const files = [{ fileName: 'a.js', contents: `"${KEYS.serverDeployment}"` }]
-    expect(scan(files, [fingerprint(KEYS.serverDeployment)])).toMatchObject({ findings: [], allowed: 1 })
+    expect(scan(files, [fingerprint(KEYS.serverDeployment)])).toMatchObject({ findings: [], allowlisted: [{ fingerprint: fingerprint(KEYS.serverDeployment) }] })
     expect(scan(files, ['sha256:00000000']).findings).toHaveLength(1)
   })
 
@@ -62,6 +63,59 @@ describe('scanFiles', () => {
     const report = formatReport(result)
     expect(report).toContain(fingerprint(KEYS.serverDeployment))
     expect(leakedSecret(report)).toBeUndefined()
+  })
+})
+
+describe('scanFiles on odd sourcemaps', () => {
+  it('warns of an inline sourcemap that is not valid, and still finds the value', () => {
+    const truncated = Buffer.from('{"version":3,"sources":["src/a.js"],"mappi').toString('base64')
+    const result = scan([{ fileName: 'a.js', contents: `x("${KEYS.envSecret}")\n//# sourceMappingURL=data:application/json;base64,${truncated}` }])
+    expect(result.findings.map(f => f.file)).toEqual(['a.js'])
+    expect(result.warnings).toEqual(['a.js has an inline sourcemap that is not valid; its findings have no source lines'])
+  })
+
+  it('scans the sourcesContent of a map whose other fields are not what the spec says', () => {
+    const map = JSON.stringify({ version: 3, sources: [42, null], sourcesContent: [`k = "${KEYS.envSecret}"`, 7], mappings: '%%%' })
+    const odd = JSON.stringify({ version: 3, sources: [], sourcesContent: 'not a list', mappings: '' })
+    const result = scan([
+      { fileName: 'a.js.map', contents: map },
+      { fileName: 'b.js.map', contents: odd },
+    ])
+    expect(result.findings).toMatchObject([{ file: 'a.js.map', source: { file: 'source #0', line: 1 } }])
+  })
+})
+
+describe('forms out of scope, as the README says', () => {
+  const codes = [...KEYS.envSecret].map(c => c.charCodeAt(0))
+  it.each([
+    ['characters escaped only in part', `k = '${KEYS.envSecret.slice(0, 4)}\\x${codes[4]!.toString(16)}${KEYS.envSecret.slice(5)}'`],
+    ['char codes in hex', `String.fromCharCode(${codes.map(c => `0x${c.toString(16)}`).join(',')})`],
+    ['compressed bytes', gzipSync(`k = '${KEYS.envSecret}'`)],
+  ])('misses %s', (_, contents) => {
+    expect(scan([{ fileName: 'assets/a.js', contents }]).findings).toEqual([])
+  })
+})
+
+describe('decode', () => {
+  const utf16 = (text: string, bigEndian: boolean) => {
+    const body = Buffer.from(text, 'utf16le')
+    return Buffer.concat([Buffer.from([0xff, 0xfe]), body].map(b => (bigEndian ? Buffer.from(b).swap16() : b)))
+  }
+
+  it('reads UTF-16 text with a byte order mark as text', () => {
+    for (const bigEndian of [false, true]) expect(decode(utf16(`key=${KEYS.envSecret}`, bigEndian))).toEqual({ text: `key=${KEYS.envSecret}`, binary: false })
+  })
+
+  it('keeps a binary file that happens to start like UTF-16 binary', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0, 0, 0]), Buffer.from(KEYS.serverDeployment)])
+    expect(decode(bytes)).toMatchObject({ binary: true })
+    expect(decode(bytes).text).toContain(KEYS.serverDeployment)
+  })
+
+  it('reads latin1 text as UTF-8 without losing its ASCII', () => {
+    const latin1 = Buffer.from(`caf\xe9 r\xe9sum\xe9 "${KEYS.envSecret}"`, 'latin1')
+    expect(decode(latin1)).toMatchObject({ binary: false })
+    expect(decode(latin1).text).toContain(KEYS.envSecret)
   })
 })
 

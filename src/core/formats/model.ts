@@ -1,0 +1,135 @@
+import { version } from '../../../package.json'
+import type { Encoding } from '../encodings'
+import type { Finding } from '../findings'
+import { KEY_KINDS, type KeyKindId } from '../kinds'
+import { NAME } from '../report'
+import type { RuleId } from '../rules'
+import type { ScanResult } from '../scan'
+import type { Suppression } from '../suppress'
+
+/**
+ * The report every machine format is made from, and the JSON format itself. Its shape is a
+ * contract with CI scripts: fields may be added within a version, never renamed or removed.
+ */
+export const REPORT_VERSION = 1
+
+export const TOOL = { name: NAME, version } as const
+
+/** `leak` fails the build; `suppressed` (inline marker) and `baselined` findings still ship but do not. */
+export type FindingStatus = 'leak' | 'suppressed' | 'baselined'
+
+export interface ReportLocation {
+  file: string
+  line: number
+  column: number
+}
+
+export interface ReportFinding {
+  status: FindingStatus
+  kind: KeyKindId
+  kindName: string
+  /** The detection rule that found the value. */
+  rule: RuleId
+  /** `sha256:` and 16 hex digits: the only name a report gives a value. */
+  fingerprint: string
+  /** At most four characters after a known prefix, and the length. */
+  preview: string
+  /** The emitted file, relative to the project root (the CLI's working folder). */
+  file: string
+  line: number
+  column: number
+  /** The original source location, relative to the project root, when a sourcemap or the module graph tells. */
+  source?: ReportLocation
+  occurrences: number
+  encoding: Encoding
+  origin: string
+  fix: string
+  rotation: string
+  suppression?: Suppression
+}
+
+export interface ReportAllowlisted {
+  fingerprint: string
+  kind: KeyKindId
+  kindName: string
+  reason?: string
+}
+
+export interface JsonReport {
+  version: typeof REPORT_VERSION
+  tool: { name: string; version: string }
+  summary: {
+    filesScanned: number
+    bytesScanned: number
+    /** Findings that fail the build (or warn, in mode 'warn'). */
+    leaks: number
+    suppressed: number
+    baselined: number
+    /** Distinct values an allowlist entry let through. */
+    allowlisted: number
+    /** Distinct public keys seen, by kind. */
+    permitted: Partial<Record<KeyKindId, number>>
+  }
+  findings: ReportFinding[]
+  allowlisted: ReportAllowlisted[]
+  warnings: string[]
+}
+
+export interface FormatContext {
+  /** `'warn'` reports leaks as warnings where a format has levels. */
+  mode: 'error' | 'warn'
+}
+
+function toReportFinding(finding: Finding, status: FindingStatus): ReportFinding {
+  const { kind, kindName, rule, fingerprint, preview, file, line, column, source, occurrences, encoding, origin, fix, rotation, suppression } =
+    finding
+  // Listed field by field: the schema is a contract, new Finding fields join it deliberately.
+  return {
+    status,
+    kind,
+    kindName,
+    rule,
+    fingerprint,
+    preview,
+    file,
+    line,
+    column,
+    ...(source && { source: { file: source.file, line: source.line, column: source.column } }),
+    occurrences,
+    encoding,
+    origin,
+    fix,
+    rotation,
+    ...(suppression && { suppression }),
+  }
+}
+
+/** The report of a result whose emitted files are named from the project root (see `inOutputDir`). */
+export function toJsonReport(result: ScanResult): JsonReport {
+  const findings = [
+    ...result.findings.map(f => toReportFinding(f, 'leak')),
+    ...result.suppressed.map(f => toReportFinding(f, 'suppressed')),
+    ...result.baselined.map(f => toReportFinding(f, 'baselined')),
+  ]
+  return {
+    version: REPORT_VERSION,
+    tool: { ...TOOL },
+    summary: {
+      filesScanned: result.filesScanned,
+      bytesScanned: result.bytesScanned,
+      leaks: result.findings.length,
+      suppressed: result.suppressed.length,
+      baselined: result.baselined.length,
+      allowlisted: result.allowlisted.length,
+      permitted: result.permitted,
+    },
+    findings,
+    allowlisted: result.allowlisted.map(({ fingerprint, kind, entry }) => ({
+      fingerprint,
+      kind,
+      kindName: KEY_KINDS[kind].displayName,
+      ...(entry.reason && { reason: entry.reason }),
+    })),
+    warnings: result.warnings,
+  }
+}

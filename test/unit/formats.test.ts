@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import { applyBaseline, createBaseline } from '../../src/core/baseline'
+import { fingerprint } from '../../src/core/fingerprint'
+import { formatResult, REPORT_FORMATS, type JsonReport } from '../../src/core/formats'
+import type { KnownValue } from '../../src/core/known-values'
+import { inOutputDir } from '../../src/core/merge'
+import { scanFiles, type EmittedFile } from '../../src/core/scan'
+import { sarifErrors } from '../helpers/sarif'
+import { KEYS, leakedSecret } from '../keys'
+
+const envSecret: KnownValue = {
+  value: KEYS.envSecret,
+  kind: 'project-secret-key',
+  public: false,
+  origin: { type: 'env', name: 'AMPLITUDE_SECRET_KEY', source: '.env' },
+  envNames: ['AMPLITUDE_SECRET_KEY'],
+}
+
+const map = (source: string) =>
+  JSON.stringify({ version: 3, sources: ['../src/main.js'], sourcesContent: [source], names: [], mappings: 'AAEA' })
+
+/** A leak (mapped to src/main.js:3), a suppressed value, an allowlisted one and a baselined one. */
+function sampleResult() {
+  const files: EmittedFile[] = [
+    { fileName: 'assets/main-Cx9a.js', contents: `x("${KEYS.envSecret}")\n//# sourceMappingURL=main-Cx9a.js.map` },
+    { fileName: 'assets/main-Cx9a.js.map', contents: map(`import './a'\n\nsend(import.meta.env.VITE_AMPLITUDE_SECRET_KEY)\n`) },
+    { fileName: 'config.json', contents: `{"k": "${KEYS.publicDirSecret}"}` },
+    { fileName: 'legacy.html', contents: `<meta content="${KEYS.htmlSecret}"> <!-- amplitude-key-guard-ignore revoked, kept for the demo page -->` },
+    { fileName: 'old.js', contents: `y("${KEYS.serverDeployment}")` },
+  ]
+  const allow = [{ fingerprint: fingerprint(KEYS.publicDirSecret), reason: 'inert test key' }]
+  const scan = () => scanFiles(files, { known: [envSecret], allow, injections: [] })
+  const baseline = createBaseline(scan().findings.filter(f => f.file === 'old.js'))
+  return inOutputDir(applyBaseline(scan(), baseline), 'dist')
+}
+
+const context = { mode: 'error' as const }
+
+describe('report formats', () => {
+  const result = sampleResult()
+
+  it.each(REPORT_FORMATS)('%s names values by fingerprint only', format => {
+    const text = formatResult(format, result, context)
+    expect(text).toContain(fingerprint(KEYS.envSecret))
+    expect(leakedSecret(text)).toBeUndefined()
+  })
+
+  it('json: a versioned document with every finding, its status and root-relative paths', () => {
+    const report = JSON.parse(formatResult('json', result, context)) as JsonReport
+    expect(report).toMatchObject({
+      version: 1,
+      tool: { name: 'amplitude-key-guard' },
+      summary: { leaks: 1, suppressed: 1, baselined: 1, allowlisted: 1 },
+      allowlisted: [{ fingerprint: fingerprint(KEYS.publicDirSecret), kind: 'server-deployment-key', reason: 'inert test key' }],
+    })
+    expect(report.findings.map(f => [f.status, f.file, f.source?.file])).toEqual([
+      ['leak', 'dist/assets/main-Cx9a.js', 'src/main.js'],
+      ['suppressed', 'dist/legacy.html', undefined],
+      ['baselined', 'dist/old.js', undefined],
+    ])
+    expect(report.findings[1]?.suppression).toEqual({ at: 'legacy.html:1', reason: 'revoked, kept for the demo page' })
+  })
+
+  it('sarif: valid SARIF 2.1.0, a rule per server-only kind, located in the source file', () => {
+    const log = JSON.parse(formatResult('sarif', result, context))
+    expect(sarifErrors(log)).toEqual([])
+    const [run] = log.runs
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
+      'project-secret-key',
+      'server-deployment-key',
+      'management-api-key',
+      'data-api-token',
+      'scim-key',
+      'org-key',
+    ])
+    expect(run.tool.driver.rules[0].help.text).toMatch(/Rotate: The Project Secret Key cannot be rotated by the user/)
+    const [leak] = run.results
+    expect(leak).toMatchObject({
+      ruleId: 'project-secret-key',
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'src/main.js' }, region: { startLine: 3 } } }],
+      relatedLocations: [{ physicalLocation: { artifactLocation: { uri: 'dist/assets/main-Cx9a.js' } } }],
+      partialFingerprints: { 'amplitudeKeyGuard/v1': `${fingerprint(KEYS.envSecret)}:src/main.js` },
+    })
+    const suppressed = run.results.find((r: { properties: { status: string } }) => r.properties.status === 'suppressed')
+    expect(suppressed.suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: 'revoked, kept for the demo page' }])
+  })
+
+  it('github: an annotation per finding on its source line, escaped, and a summary', () => {
+    const lines = formatResult('github', result, context).trimEnd().split('\n')
+    expect(lines[0]).toMatch(/^::error file=src\/main\.js,line=3,col=1,title=amplitude-key-guard%3A Project Secret Key would ship to the browser::/)
+    expect(lines[0]).toContain('%0AOrigin: env AMPLITUDE_SECRET_KEY from .env%0A')
+    expect(lines.filter(l => l.startsWith('::notice '))).toHaveLength(1)
+    expect(lines.filter(l => l.startsWith('::warning file=dist/old.js'))).toHaveLength(1)
+    expect(lines.at(-1)).toMatch(/^amplitude-key-guard: scanned 5 files; .*1 allowlisted, 1 suppressed inline, 1 baselined; 1 server-only key finding$/)
+    expect(formatResult('github', result, { ...context, mode: 'warn' })).not.toContain('::error')
+  })
+
+  it('human: the report lists the leak and, under the summary, what was accepted and why', () => {
+    const text = formatResult('human', result, context)
+    expect(text).toContain('✖ Project Secret Key')
+    expect(text).toContain(`  allowlisted  Deployment Key (server-side)  ${fingerprint(KEYS.publicDirSecret)}  "inert test key"`)
+    expect(text).toContain(`  suppressed   Deployment Key (server-side)  ${fingerprint(KEYS.htmlSecret)}  at legacy.html:1  "revoked, kept for the demo page"`)
+    expect(text).toContain(`  baselined    Deployment Key (server-side)  ${fingerprint(KEYS.serverDeployment)}  dist/old.js`)
+  })
+})
