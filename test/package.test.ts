@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 /**
@@ -7,7 +10,18 @@ import { describe, expect, it } from 'vitest'
 const SUBPATHS = {
   vite: () => import('unplugin-amplitude-key-guard/vite'),
   webpack: () => import('unplugin-amplitude-key-guard/webpack'),
+  rollup: () => import('unplugin-amplitude-key-guard/rollup'),
+  rolldown: () => import('unplugin-amplitude-key-guard/rolldown'),
+  esbuild: () => import('unplugin-amplitude-key-guard/esbuild'),
+  rspack: () => import('unplugin-amplitude-key-guard/rspack'),
+  rsbuild: () => import('unplugin-amplitude-key-guard/rsbuild'),
 }
+
+/**
+ * How each bundler takes a plugin: an object with hooks, one with `setup`, or a class-like `apply`;
+ * Vite takes two, the second redacting what its dev server serves.
+ */
+const SHAPE = { vite: 'plugins', rollup: 'name', rolldown: 'name', rsbuild: 'setup', esbuild: 'setup', webpack: 'apply', rspack: 'apply' }
 
 describe('package entry points', () => {
   it.each(Object.keys(SUBPATHS) as (keyof typeof SUBPATHS)[])('/%s default-exports a plugin factory', async subpath => {
@@ -15,8 +29,11 @@ describe('package entry points', () => {
     expect(typeof factory).toBe('function')
     const plugin = factory()
     expect(plugin).toBeTruthy()
-    if (subpath === 'vite') expect(plugin.name).toBe('unplugin-amplitude-key-guard')
-    else expect(typeof plugin.apply).toBe('function')
+    const shape = SHAPE[subpath]
+    if (shape === 'plugins')
+      expect(plugin.map((p: { name: string }) => p.name)).toEqual(['unplugin-amplitude-key-guard', 'unplugin-amplitude-key-guard:dev-server'])
+    else if (shape === 'name') expect(plugin.name).toBe('unplugin-amplitude-key-guard')
+    else expect(typeof plugin[shape]).toBe('function')
   })
 
   it('the root exports the unplugin instance, the scanner and the taxonomy', async () => {
@@ -24,6 +41,16 @@ describe('package entry points', () => {
     expect(Object.keys(root.KEY_KINDS)).toHaveLength(8)
     expect(typeof root.scanFiles).toBe('function')
     expect(typeof root.unplugin.vite).toBe('function')
+    expect(root.REPORT_FORMATS).toEqual(['human', 'json', 'sarif', 'github'])
+    expect(typeof root.scanBuiltFolders).toBe('function')
+  })
+
+  it('the bin is an executable script that runs the CLI', () => {
+    const root = resolve(import.meta.dirname, '..')
+    const { bin } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }
+    const script = resolve(root, bin['amplitude-key-guard']!)
+    expect(readFileSync(script, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/)
+    expect(spawnSync(script, ['--version'], { encoding: 'utf8' })).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+/) })
   })
 
   it('a bad option fails with a message naming it', async () => {

@@ -1,40 +1,35 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { resolve } from 'node:path'
 import type { Plugin, ResolvedConfig } from 'vite'
 import type { GuardContext } from '../core/context'
-import type { Injection, OriginContext } from '../core/findings'
+import type { OriginContext } from '../core/findings'
+import { defineInjections } from '../core/injections'
+import { readOutputFolder } from '../core/output-folder'
 import type { EmittedFile } from '../core/scan'
+import { bundleFiles, moduleGraph } from './rollup'
 
 /** Files Vite copies verbatim from `publicDir`; they never pass through the bundle. */
 function publicFiles(config: ResolvedConfig): EmittedFile[] {
   if (!config.publicDir || config.build.copyPublicDir === false) return []
-  const files: EmittedFile[] = []
-  const walk = (dir: string) => {
-    let entries: string[]
-    try {
-      entries = readdirSync(dir)
-    } catch {
-      return
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry)
-      if (statSync(path).isDirectory()) walk(path)
-      else {
-        const fileName = relative(config.publicDir, path).split(sep).join('/')
-        const copiedFrom = relative(config.root, path).split(sep).join('/')
-        files.push({ fileName, contents: readFileSync(path), copiedFrom })
-      }
-    }
-  }
-  walk(config.publicDir)
-  return files
+  return readOutputFolder(config.publicDir, config.root)
 }
 
-function originContext(config: ResolvedConfig): OriginContext {
-  const injections: Injection[] = Object.entries(config.define ?? {}).map(([key, value]) => ({
-    label: `define["${key}"]`,
-    text: typeof value === 'string' ? value : JSON.stringify(value),
-  }))
+/** SvelteKit loads its own env (`kit.env`); its setup plugin exposes the validated config as `api.options`. */
+function svelteKitEnv(config: ResolvedConfig): { dir: string; publicPrefix: string } | undefined {
+  const setup = config.plugins.find(plugin => plugin.name === 'vite-plugin-sveltekit-setup')
+  return (setup?.api as { options?: { kit?: { env?: { dir: string; publicPrefix: string } } } } | undefined)?.options?.kit?.env
+}
+
+export function originContext(config: ResolvedConfig): OriginContext {
+  // SvelteKit defines some values as `undefined` (no adapter): nothing is injected there.
+  const injections = defineInjections(
+    'define',
+    Object.entries(config.define ?? {}).flatMap(([key, value]): Array<[string, string]> =>
+      value === undefined ? [] : [[key, typeof value === 'string' ? value : JSON.stringify(value)]],
+    ),
+  )
+  const kitEnv = svelteKitEnv(config)
+  if (kitEnv)
+    return { injections, exposedEnv: { prefixes: [kitEnv.publicPrefix], accessor: '$env/static/public ', setting: 'kit.env.publicPrefix' } }
   const prefixes = [config.envPrefix ?? 'VITE_'].flat()
   return { injections, exposedEnv: { prefixes, accessor: 'import.meta.env.', setting: 'envPrefix' } }
 }
@@ -45,7 +40,7 @@ export function viteHooks(guard: GuardContext): Partial<Plugin> {
   return {
     configResolved(resolved) {
       config = resolved
-      guard.configure({ root: resolved.root, envDir: resolved.envDir, mode: resolved.mode })
+      guard.configure({ root: resolved.root, envDir: svelteKitEnv(resolved)?.dir ?? resolved.envDir, mode: resolved.mode })
     },
     generateBundle: {
       // After every other plugin has added its assets (HTML, CSS, manifest).
@@ -54,22 +49,16 @@ export function viteHooks(guard: GuardContext): Partial<Plugin> {
         if (config.command !== 'build') return
         const consumer = this.environment?.config.consumer ?? (config.build.ssr ? 'server' : 'client')
         if (consumer === 'server' && !guard.options.server) return
-        const files: EmittedFile[] = []
-        for (const item of Object.values(bundle)) {
-          if (item.type === 'asset') files.push({ fileName: item.fileName, contents: item.source })
-          else {
-            files.push({ fileName: item.fileName, contents: item.code, map: item.map })
-            // Rolldown lists the .map asset in the bundle already; Rollup writes it after this hook.
-            const mapName = `${item.fileName}.map`
-            if (item.map && !(mapName in bundle)) files.push({ fileName: mapName, contents: JSON.stringify(item.map) })
-          }
+        const sink = {
+          error: (message: string) => this.error(message),
+          warn: (message: string) => this.warn(message),
+          info: (message: string) => config.logger.info(message),
         }
-        if (consumer === 'client') files.push(...publicFiles(config))
-        const result = guard.scan(files, originContext(config))
-        guard.report(result, {
-          error: message => this.error(message),
-          warn: message => this.warn(message),
-          info: message => config.logger.info(message),
+        guard.check(sink, sink => {
+          const files = bundleFiles(bundle)
+          if (consumer === 'client') files.push(...publicFiles(config))
+          const outDir = resolve(config.root, this.environment?.config.build.outDir ?? config.build.outDir)
+          guard.report(guard.scan(files, originContext(config), outDir, moduleGraph(this)), sink)
         })
       },
     },

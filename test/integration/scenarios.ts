@@ -1,5 +1,7 @@
+import { join } from 'node:path'
+import Dotenv from 'dotenv-webpack'
 import webpack from 'webpack'
-import type { Family, Fixture } from '../helpers/bundlers'
+import { literals, type Family, type Fixture } from '../helpers/bundlers'
 import { KEYS } from '../keys'
 
 /** What one reported value must show. Lines are 1-based lines in the fixture's source. */
@@ -10,17 +12,20 @@ export interface ExpectedFinding {
   /** Emitted files it must not be reported in. */
   notFiles?: RegExp[]
   source?: { file: string; line: number }
-  origin?: RegExp | Record<Family, RegExp>
+  /** One pattern, or one per bundler family / bundler name (the name wins). */
+  origin?: RegExp | Partial<Record<Family | string, RegExp>>
   rule?: string
 }
 
 export interface LeakScenario extends Fixture {
   findings: ExpectedFinding[]
+  /** Text the report must show beyond the findings (e.g. an import chain). */
+  shows?: RegExp[]
 }
 
 export interface CleanScenario extends Fixture {
-  /** Text the build's output must show (e.g. the permitted-keys summary). */
-  shows?: RegExp[]
+  /** Text the build's output must show (e.g. the permitted-keys summary); one list, or one per family / bundler name. */
+  shows?: RegExp[] | Partial<Record<Family | string, RegExp[]>>
 }
 
 const HTML = `<!doctype html>
@@ -30,8 +35,13 @@ const HTML = `<!doctype html>
 </html>
 `
 
-const define = (values: Record<string, string>) =>
-  new webpack.DefinePlugin(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, JSON.stringify(v)])))
+const wholeEnv = () => ({ 'process.env': JSON.stringify(process.env) })
+
+/** What `define: Object.fromEntries(Object.entries(loadEnv(mode, root, '')).map(…))` produces: one define per variable. */
+const spreadEnv = (accessor: string) => () =>
+  Object.fromEntries(
+    Object.entries(process.env).flatMap(([name, value]) => (/^[A-Za-z_]\w*$/.test(name) ? [[accessor + name, JSON.stringify(value)]] : [])),
+  )
 
 /** The seven leak shapes of the core guard; every bundler must fail on each. */
 export const LEAKS: LeakScenario[] = [
@@ -43,20 +53,24 @@ export const LEAKS: LeakScenario[] = [
         '.env': `VITE_AMPLITUDE_SECRET_KEY=${KEYS.envSecret}\n`,
         'src/main.js': `// Looks harmless: an "export" button wired to the secret.\nwindow.exportConfig = { key: import.meta.env.VITE_AMPLITUDE_SECRET_KEY }\n`,
       },
-      webpack: {
+      'process-env': {
         '.env': `AMPLITUDE_SECRET_KEY=${KEYS.envSecret}\n`,
         'src/main.js': `// Looks harmless: an "export" button wired to the secret.\nwindow.exportConfig = { key: process.env.AMPLITUDE_SECRET_KEY }\n`,
       },
     },
-    webpack: () => ({ plugins: [define({ 'process.env.AMPLITUDE_SECRET_KEY': KEYS.envSecret })] }),
+    define: { 'process-env': literals({ 'process.env.AMPLITUDE_SECRET_KEY': KEYS.envSecret }) },
     findings: [
       {
         kindName: 'Project Secret Key',
         files: [/\.js$/],
         source: { file: 'src/main.js', line: 2 },
         origin: {
-          vite: /import\.meta\.env\.VITE_AMPLITUDE_SECRET_KEY \(exposed by envPrefix "VITE_"\)/,
+          vite: /via import\.meta\.env\.VITE_AMPLITUDE_SECRET_KEY — exposed by envPrefix "VITE_"/,
           webpack: /DefinePlugin\["process\.env\.AMPLITUDE_SECRET_KEY"\]/,
+          esbuild: /via define\["process\.env\.AMPLITUDE_SECRET_KEY"\]/,
+          rolldown1: /via transform\.define\["process\.env\.AMPLITUDE_SECRET_KEY"\]/,
+          // @rollup/plugin-replace keeps its values to itself: the origin is the variable.
+          rollup4: /env AMPLITUDE_SECRET_KEY from \.env/,
         },
       },
     ],
@@ -68,13 +82,18 @@ export const LEAKS: LeakScenario[] = [
       'index.html': HTML,
       'src/main.js': `const env = process.env\nwindow.analyticsConfig = env\nconsole.log(env.AMPLITUDE_API_KEY)\n`,
     },
-    vite: () => ({ define: { 'process.env': JSON.stringify(process.env) } }),
-    webpack: () => ({ plugins: [new webpack.DefinePlugin({ 'process.env': JSON.stringify(process.env) })] }),
+    define: { vite: wholeEnv, 'process-env': wholeEnv },
     findings: [
       {
         kindName: 'Project Secret Key',
         files: [/\.js$/],
-        origin: { vite: /via define\["process\.env"\]/, webpack: /via DefinePlugin\["process\.env"\]/ },
+        origin: {
+          vite: /via define\["process\.env"\] \(whole environment\)/,
+          webpack: /via DefinePlugin\["process\.env"\] \(whole environment\)/,
+          esbuild: /via define\["process\.env"\] \(whole environment\)/,
+          rolldown1: /via transform\.define\["process\.env"\] \(whole environment\)/,
+          rollup4: /env AMPLITUDE_SECRET_KEY from process\.env/,
+        },
       },
     ],
   },
@@ -159,19 +178,118 @@ export const LEAKS: LeakScenario[] = [
         '.env': `VITE_EXP_ADMIN_TOKEN=${KEYS.managementKey}\n`,
         'src/admin.js': `export function archiveFlag(id) {\n  return fetch(\`https://experiment.amplitude.com/api/1/flags/\${id}/archive\`, {\n    method: 'POST',\n    headers: { Authorization: 'Bearer ' + import.meta.env.VITE_EXP_ADMIN_TOKEN },\n  })\n}\n`,
       },
-      webpack: {
+      'process-env': {
         '.env': `EXP_ADMIN_TOKEN=${KEYS.managementKey}\n`,
         'src/admin.js': `export function archiveFlag(id) {\n  return fetch(\`https://experiment.amplitude.com/api/1/flags/\${id}/archive\`, {\n    method: 'POST',\n    headers: { Authorization: 'Bearer ' + process.env.EXP_ADMIN_TOKEN },\n  })\n}\n`,
       },
     },
-    webpack: () => ({ plugins: [define({ 'process.env.EXP_ADMIN_TOKEN': KEYS.managementKey })] }),
+    define: { 'process-env': literals({ 'process.env.EXP_ADMIN_TOKEN': KEYS.managementKey }) },
     findings: [
       {
         kindName: 'Management API Key',
         files: [/\.js$/],
         source: { file: 'src/admin.js', line: 4 },
-        origin: { vite: /VITE_EXP_ADMIN_TOKEN/, webpack: /EXP_ADMIN_TOKEN/ },
+        origin: /EXP_ADMIN_TOKEN/,
       },
+    ],
+  },
+  // Injection paths: the finding names the setting that carried the value, and the variable.
+  {
+    name: 'custom-env-prefix',
+    only: ['vite'],
+    files: {
+      'index.html': HTML,
+      '.env': `AMPLITUDE_SECRET_KEY=${KEYS.injectedSecret}\n`,
+      'src/main.js': `window.exportKey = import.meta.env.AMPLITUDE_SECRET_KEY\n`,
+    },
+    config: { vite: () => ({ envPrefix: ['VITE_', 'AMPLITUDE_'] }) },
+    findings: [
+      {
+        kindName: 'Project Secret Key',
+        files: [/\.js$/],
+        source: { file: 'src/main.js', line: 1 },
+        origin: /via import\.meta\.env\.AMPLITUDE_SECRET_KEY — exposed by envPrefix "AMPLITUDE_" ← env AMPLITUDE_SECRET_KEY from \.env/,
+      },
+    ],
+  },
+  {
+    name: 'bare-import-meta-env',
+    only: ['vite'],
+    files: {
+      'index.html': HTML,
+      '.env': `VITE_AMPLITUDE_SECRET_KEY=${KEYS.injectedSecret}\n`,
+      'src/main.js': `// A debug panel that shows the whole config.\nwindow.debugConfig = import.meta.env\n`,
+    },
+    findings: [
+      {
+        kindName: 'Project Secret Key',
+        files: [/\.js$/],
+        origin: /via import\.meta\.env read whole at src\/main\.js:2 \(inlines every exposed variable\) — VITE_AMPLITUDE_SECRET_KEY exposed by envPrefix "VITE_"/,
+      },
+    ],
+  },
+  {
+    name: 'load-env-spread',
+    // Not Rollup: @rollup/plugin-replace keeps its values to itself.
+    only: ['vite', 'webpack', 'esbuild', 'rolldown1'],
+    processEnv: { AMPLITUDE_SECRET_KEY: KEYS.injectedSecret },
+    files: { 'index.html': HTML },
+    filesFor: {
+      vite: { 'src/main.js': `window.exportKey = import.meta.env.AMPLITUDE_SECRET_KEY\n` },
+      'process-env': { 'src/main.js': `window.exportKey = process.env.AMPLITUDE_SECRET_KEY\n` },
+    },
+    define: { vite: spreadEnv('import.meta.env.'), 'process-env': spreadEnv('process.env.') },
+    findings: [
+      {
+        kindName: 'Project Secret Key',
+        files: [/\.js$/],
+        origin: /\["(?:import\.meta|process)\.env\.AMPLITUDE_SECRET_KEY"\] \(the whole environment, spread into one define per variable\) ← env AMPLITUDE_SECRET_KEY/,
+      },
+    ],
+  },
+  {
+    name: 'environment-plugin',
+    only: ['webpack5'],
+    processEnv: { AMPLITUDE_SECRET_KEY: KEYS.injectedSecret },
+    files: { 'index.html': HTML, 'src/main.js': `window.exportKey = process.env.AMPLITUDE_SECRET_KEY\n` },
+    config: { webpack: () => ({ plugins: [new webpack.EnvironmentPlugin(['AMPLITUDE_SECRET_KEY'])] }) },
+    findings: [
+      { kindName: 'Project Secret Key', files: [/\.js$/], origin: /via EnvironmentPlugin\("AMPLITUDE_SECRET_KEY"\) ← env AMPLITUDE_SECRET_KEY from process\.env/ },
+    ],
+  },
+  {
+    name: 'dotenv-webpack',
+    only: ['webpack5'],
+    files: {
+      'index.html': HTML,
+      '.env': `AMPLITUDE_API_KEY=${KEYS.apiKey}\nAMPLITUDE_SECRET_KEY=${KEYS.injectedSecret}\n`,
+      'src/main.js': `window.exportKey = process.env.AMPLITUDE_SECRET_KEY\n`,
+    },
+    config: { webpack: dir => ({ plugins: [new Dotenv({ path: join(dir, '.env') })] }) },
+    findings: [
+      {
+        kindName: 'Project Secret Key',
+        files: [/\.js$/],
+        origin: /via DefinePlugin\["process\.env\.AMPLITUDE_SECRET_KEY"\] \(from dotenv-webpack\) ← env AMPLITUDE_SECRET_KEY from \.env/,
+      },
+    ],
+  },
+  {
+    // A server SDK two modules deep: the report names the import chain from the entry.
+    name: 'server-sdk-chain',
+    // Rollup and Rolldown take output importing Node built-ins for server output; esbuild stops at them.
+    only: ['vite', 'webpack5', 'rspack2'],
+    files: {
+      'index.html': HTML,
+      'src/main.js': `import { loadFlags } from './flags.js'\ndocument.addEventListener('click', loadFlags)\n`,
+      'src/flags.js': `import { flagClient } from './flag-client.js'\nexport const loadFlags = () => flagClient().fetch({ user_id: 'u1' })\n`,
+      'src/flag-client.js': `import { Experiment } from '@amplitude/experiment-node-server'\nexport const flagClient = () => Experiment.initializeRemote(process.env.FLAGS_KEY)\n`,
+    },
+    findings: [],
+    shows: [
+      /✖ Server SDK @amplitude\/experiment-node-server is bundled into client code: it is initialised with a server-side deployment key/,
+      // Vite starts from index.html, the others from the script entry.
+      /chain {3}(?:index\.html imports\n\s+)?src\/main\.js imports\n\s+src\/flags\.js imports\n\s+src\/flag-client\.js imports\n\s+@amplitude\/experiment-node-server\n/,
     ],
   },
 ]
@@ -185,13 +303,11 @@ const SDK_ENV_VITE = [
   ``,
 ].join('\n')
 
-const SDK_ENV_WEBPACK = SDK_ENV_VITE.replaceAll('VITE_', '')
+const SDK_ENV_PROCESS = SDK_ENV_VITE.replaceAll('VITE_', '')
 
-const publicKeysDefine = () => ({
-  plugins: [
-    define({ 'process.env.AMPLITUDE_API_KEY': KEYS.apiKey, 'process.env.EXPERIMENT_DEPLOYMENT_KEY': KEYS.clientDeployment }),
-  ],
-})
+const publicKeysDefine = {
+  'process-env': literals({ 'process.env.AMPLITUDE_API_KEY': KEYS.apiKey, 'process.env.EXPERIMENT_DEPLOYMENT_KEY': KEYS.clientDeployment }),
+}
 
 /** `env` is how client code reads a variable: `import.meta.env.VITE_` or `process.env.`. */
 const sdkMain = (env: string) =>
@@ -211,9 +327,9 @@ export const CLEAN: CleanScenario[] = [
     files: { 'index.html': HTML },
     filesFor: {
       vite: { '.env': SDK_ENV_VITE, 'src/main.js': sdkMain('import.meta.env.VITE_') },
-      webpack: { '.env': SDK_ENV_WEBPACK, 'src/main.js': sdkMain('process.env.') },
+      'process-env': { '.env': SDK_ENV_PROCESS, 'src/main.js': sdkMain('process.env.') },
     },
-    webpack: publicKeysDefine,
+    define: publicKeysDefine,
     shows: [/permitted 2 public keys \(Project API Key, Deployment Key \(client-side\)\)/],
   },
   {
@@ -224,12 +340,12 @@ export const CLEAN: CleanScenario[] = [
         '.env': SDK_ENV_VITE,
         'src/main.js': `import { initAll, track } from '@amplitude/unified'\ninitAll(import.meta.env.VITE_AMPLITUDE_API_KEY, { experiment: { deploymentKey: import.meta.env.VITE_EXPERIMENT_DEPLOYMENT_KEY } })\ntrack('Page Viewed')\n`,
       },
-      webpack: {
-        '.env': SDK_ENV_WEBPACK,
+      'process-env': {
+        '.env': SDK_ENV_PROCESS,
         'src/main.js': `import { initAll, track } from '@amplitude/unified'\ninitAll(process.env.AMPLITUDE_API_KEY, { experiment: { deploymentKey: process.env.EXPERIMENT_DEPLOYMENT_KEY } })\ntrack('Page Viewed')\n`,
       },
     },
-    webpack: publicKeysDefine,
+    define: publicKeysDefine,
     shows: [/permitted 2 public keys/],
   },
   {
@@ -255,13 +371,30 @@ export const CLEAN: CleanScenario[] = [
         '.env': `VITE_AMPLITUDE_SECRET=${KEYS.apiKey}\n`,
         'src/main.js': `import * as amplitude from '@amplitude/analytics-browser'\namplitude.init(import.meta.env.VITE_AMPLITUDE_SECRET)\n`,
       },
-      webpack: {
+      'process-env': {
         '.env': `AMPLITUDE_SECRET=${KEYS.apiKey}\n`,
         'src/main.js': `import * as amplitude from '@amplitude/analytics-browser'\namplitude.init(process.env.AMPLITUDE_SECRET)\n`,
       },
     },
-    webpack: () => ({ plugins: [define({ 'process.env.AMPLITUDE_SECRET': KEYS.apiKey })] }),
+    define: { 'process-env': literals({ 'process.env.AMPLITUDE_SECRET': KEYS.apiKey }) },
     shows: [/AMPLITUDE_SECRET is passed to an SDK init\(\) in src\/main\.js: treated as a public key/],
+  },
+  {
+    // A secret the config hands to client code that nothing reads yet: a warning, not a failure.
+    name: 'exposed-not-read',
+    only: ['vite', 'webpack5', 'rspack2', 'esbuild', 'rolldown1'],
+    files: { 'index.html': HTML, 'src/main.js': `document.title = 'no environment read here'\n` },
+    filesFor: {
+      vite: { '.env': `VITE_AMPLITUDE_SECRET_KEY=${KEYS.injectedSecret}\n` },
+      'process-env': { '.env': `AMPLITUDE_SECRET_KEY=${KEYS.injectedSecret}\n` },
+    },
+    define: { 'process-env': literals({ 'process.env.AMPLITUDE_SECRET_KEY': KEYS.injectedSecret }) },
+    shows: {
+      vite: [/VITE_AMPLITUDE_SECRET_KEY \(Project Secret Key, sha256:[0-9a-f]{16}\) is exposed to client code by envPrefix "VITE_", though no client code reads it yet/],
+      webpack: [/AMPLITUDE_SECRET_KEY \(Project Secret Key, sha256:[0-9a-f]{16}\) is injected into client code by DefinePlugin\["process\.env\.AMPLITUDE_SECRET_KEY"\], though no client code reads it yet/],
+      esbuild: [/is injected into client code by define\["process\.env\.AMPLITUDE_SECRET_KEY"\]/],
+      rolldown1: [/is injected into client code by transform\.define\["process\.env\.AMPLITUDE_SECRET_KEY"\]/],
+    },
   },
 ]
 
@@ -272,11 +405,11 @@ export const SERVER_BUILD: Fixture = {
     '.env': `AMPLITUDE_SECRET_KEY=${KEYS.secretKey}\n`,
     'src/main.js': [
       `// Runs on the server: a server-side Experiment key and the Secret Key are fine here.`,
+      `import { Buffer } from 'node:buffer'`,
       `export const deploymentKey = '${KEYS.ssrServerKey}'`,
       `export const auth = 'Basic ' + Buffer.from('${KEYS.apiKey}:' + process.env.AMPLITUDE_SECRET_KEY).toString('base64')`,
       ``,
     ].join('\n'),
   },
-  vite: dir => ({ build: { ssr: `${dir}/src/main.js` } }),
-  webpack: () => ({ target: 'node' }),
+  server: true,
 }

@@ -1,0 +1,4 @@
+import { unplugin } from './core/unplugin'
+
+/** The esbuild plugin: `plugins: [AmplitudeKeyGuard()]` in the options of `esbuild.build()`. */
+export default unplugin.esbuild

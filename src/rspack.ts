@@ -1,0 +1,4 @@
+import { unplugin } from './core/unplugin'
+
+/** The Rspack plugin: `plugins: [AmplitudeKeyGuard()]` in `rspack.config.js`. */
+export default unplugin.rspack

@@ -1,0 +1,4 @@
+import { BUNDLERS } from '../helpers/bundlers'
+import { describeBundler } from './suite'
+
+describeBundler(BUNDLERS.esbuild028)
