@@ -1,0 +1,8 @@
+import { sveltekit } from '@sveltejs/kit/vite'
+import { defineConfig } from 'vite'
+// Resolves to the repo's dist/ through the package's self-reference: run `npm run build` first.
+import AmplitudeKeyGuard from 'unplugin-amplitude-key-guard/vite'
+
+export default defineConfig({
+  plugins: [sveltekit(), AmplitudeKeyGuard()],
+})

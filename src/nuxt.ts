@@ -1,0 +1,4 @@
+import { nuxtModule } from './frameworks/nuxt'
+
+/** The Nuxt module: `modules: ['unplugin-amplitude-key-guard/nuxt']`, options under `amplitudeKeyGuard`. */
+export default nuxtModule
