@@ -12,12 +12,19 @@ import { fingerprint } from '../src/core/fingerprint'
 const root = resolve(import.meta.dirname, '..')
 const bin = (name: string) => join(root, 'node_modules', '.bin', name)
 
-function run(command: string, args: string[]) {
-  const result = spawnSync(bin(command), args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+function run(command: string, args: string[], cwd = root) {
+  const result = spawnSync(command === 'node' ? process.execPath : bin(command), args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  })
   return { code: result.status, output: `${result.stdout}\n${result.stderr}` }
 }
 
 const leaked = (example: string, name: string) => parse(readFileSync(join(root, 'examples', example, '.env.leak')))[name]!
+
+/** The one app of examples/bundlers, built from its folder as its users would. */
+const bundlers = join(root, 'examples', 'bundlers')
 
 const BUILDS = [
   { example: 'vite', run: (leak: boolean) => run('vite', ['build', 'examples/vite', ...(leak ? ['--mode', 'leak'] : [])]), secret: 'VITE_AMPLITUDE_SECRET_KEY' },
@@ -26,9 +33,18 @@ const BUILDS = [
     run: (leak: boolean) => run('webpack', ['--config', 'examples/webpack/webpack.config.js', ...(leak ? ['--env', 'leak'] : [])]),
     secret: 'AMPLITUDE_SECRET_KEY',
   },
-]
+  { example: 'bundlers', name: 'rollup', run: (leak: boolean) => run('rollup', ['-c', ...(leak ? ['--environment', 'LEAK'] : [])], bundlers) },
+  {
+    example: 'bundlers',
+    name: 'rolldown',
+    run: (leak: boolean) => run('rolldown', ['-c', 'rolldown.config.mjs', ...(leak ? ['--environment', 'LEAK'] : [])], bundlers),
+  },
+  { example: 'bundlers', name: 'rspack', run: (leak: boolean) => run('rspack', ['build', ...(leak ? ['--env', 'leak'] : [])], bundlers) },
+  { example: 'bundlers', name: 'rsbuild', run: (leak: boolean) => run('rsbuild', ['build', ...(leak ? ['--env-mode', 'leak'] : [])], bundlers) },
+  { example: 'bundlers', name: 'esbuild', run: (leak: boolean) => run('node', ['esbuild.mjs', ...(leak ? ['--leak'] : [])], bundlers) },
+].map(build => ({ name: build.example, secret: 'AMPLITUDE_SECRET_KEY', ...build }))
 
-describe.each(BUILDS)('examples/$example', build => {
+describe.each(BUILDS)('examples/$example ($name)', build => {
   it('builds clean with the real SDKs and public keys', () => {
     const { code, output } = build.run(false)
     expect(code, output).toBe(0)
