@@ -1,3 +1,5 @@
+import { stripVTControlCharacters } from 'node:util'
+
 /** Reads the terminal report back into data, so tests assert on what users see. */
 export interface ReportedLocation {
   file: string
@@ -19,8 +21,11 @@ const HEAD = /^\s+✖ (.+?)  (sha256:[0-9a-f]+)  (.+)$/
 const AT = /^\s+at\s+(\S+):(\d+):(\d+)(?:\s+\(source (\S+):(\d+):(\d+)\))?/
 const FIELD = /^\s+(origin|rule)\s+(.+)$/
 
-/** Rspack draws its error messages behind a `│` gutter; the text as the guard wrote it. */
-export const withoutGutter = (text: string) => text.replace(/^\s*│ /gm, '')
+/**
+ * Rspack draws its error messages behind a `│` gutter, in colour whenever `CI` is set; the text
+ * as the guard wrote it.
+ */
+export const withoutGutter = (text: string) => stripVTControlCharacters(text).replace(/^\s*│ /gm, '')
 
 export function parseReport(text: string): ReportedValue[] {
   const values: ReportedValue[] = []
