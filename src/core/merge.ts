@@ -15,12 +15,15 @@ export function mergeResults(results: ScanResult[]): ScanResult {
   for (const result of results)
     for (const [kind, count] of Object.entries(result.permitted) as [KeyKindId, number][]) permitted[kind] = (permitted[kind] ?? 0) + count
   const allowlisted = new Map(results.flatMap(r => r.allowlisted).map(a => [a.fingerprint, a]))
+  // Several compilers of one build may bundle the same SDK: once per package.
+  const serverSdks = new Map(results.flatMap(r => r.serverSdks ?? []).map(s => [s.sdk.name, s]))
   return {
     findings: results.flatMap(r => r.findings),
     suppressed: results.flatMap(r => r.suppressed),
     baselined: results.flatMap(r => r.baselined),
     permitted,
     allowlisted: [...allowlisted.values()],
+    ...(serverSdks.size && { serverSdks: [...serverSdks.values()] }),
     filesScanned: results.reduce((sum, r) => sum + r.filesScanned, 0),
     bytesScanned: results.reduce((sum, r) => sum + r.bytesScanned, 0),
     warnings: [...new Set(results.flatMap(r => r.warnings))],

@@ -11,6 +11,7 @@ import { LEAKS } from './scenarios'
 /** The plugin's `report` and `baseline` options in real builds: files written before the build fails. */
 const OUT = resolve(import.meta.dirname, '../.tmp/report-option')
 const [envExposed] = LEAKS as [(typeof LEAKS)[number]]
+const serverSdkChain = LEAKS.find(scenario => scenario.name === 'server-sdk-chain')!
 
 describe.each([BUNDLERS.vite8, BUNDLERS.webpack5])('$name: report and baseline options', bundler => {
   const dir = join(OUT, bundler.name)
@@ -48,5 +49,30 @@ describe.each([BUNDLERS.vite8, BUNDLERS.webpack5])('$name: report and baseline o
     const accepted = await bundler.build({ ...envExposed, guard: { baseline } })
     expect(accepted.failed, accepted.output).toBe(false)
     expect(accepted.output).toMatch(/1 baselined; no server-only keys/)
+  })
+})
+
+describe.each([BUNDLERS.vite8, BUNDLERS.webpack5])('$name: a server SDK in every report format', bundler => {
+  const dir = join(OUT, `${bundler.name}-server-sdk`)
+  const reports = { json: join(dir, 'guard.json'), sarif: join(dir, 'guard.sarif'), github: join(dir, 'guard.github'), human: join(dir, 'guard.txt') }
+  let result: BuildResult
+  beforeAll(async () => {
+    rmSync(dir, { recursive: true, force: true })
+    const report = (Object.keys(reports) as (keyof typeof reports)[]).map(format => ({ format, output: reports[format] }))
+    result = await bundler.build({ ...serverSdkChain, guard: { report } })
+  })
+
+  it('fails, and every format names the SDK and the module that imports it', () => {
+    expect(result.failed, result.output).toBe(true)
+    const json = JSON.parse(readFileSync(reports.json, 'utf8')) as JsonReport
+    expect(json.serverSdks).toMatchObject([{ package: '@amplitude/experiment-node-server', severity: 'error' }])
+    expect(json.serverSdks[0]?.chain.slice(-3)).toEqual(['src/flags.js', 'src/flag-client.js', '@amplitude/experiment-node-server'])
+    const sarif = JSON.parse(readFileSync(reports.sarif, 'utf8'))
+    expect(sarifErrors(sarif)).toEqual([])
+    expect(sarif.runs[0].results).toMatchObject([
+      { ruleId: 'server-sdk-in-client', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'src/flag-client.js' } } }] },
+    ])
+    expect(readFileSync(reports.github, 'utf8')).toMatch(/^::error file=src\/flag-client\.js,title=amplitude-key-guard%3A server SDK @amplitude\/experiment-node-server/m)
+    expect(readFileSync(reports.human, 'utf8')).toContain('✖ Server SDK @amplitude/experiment-node-server is bundled into client code')
   })
 })

@@ -4,7 +4,8 @@ import { fingerprint } from '../../src/core/fingerprint'
 import { formatResult, REPORT_FORMATS, type JsonReport } from '../../src/core/formats'
 import type { KnownValue } from '../../src/core/known-values'
 import { inOutputDir } from '../../src/core/merge'
-import { scanFiles, type EmittedFile } from '../../src/core/scan'
+import { scanFiles, type EmittedFile, type ScanResult } from '../../src/core/scan'
+import { SERVER_SDKS } from '../../src/core/server-sdks'
 import { sarifErrors } from '../helpers/sarif'
 import { KEYS, leakedSecret } from '../keys'
 
@@ -72,6 +73,7 @@ describe('report formats', () => {
       'data-api-token',
       'scim-key',
       'org-key',
+      'server-sdk-in-client',
     ])
     expect(run.tool.driver.rules[0].help.text).toMatch(/Rotate: The Project Secret Key cannot be rotated by the user/)
     const [leak] = run.results
@@ -102,5 +104,45 @@ describe('report formats', () => {
     expect(text).toContain(`  allowlisted  Deployment Key (server-side)  ${fingerprint(KEYS.publicDirSecret)}  "inert test key"`)
     expect(text).toContain(`  suppressed   Deployment Key (server-side)  ${fingerprint(KEYS.htmlSecret)}  at legacy.html:1  "revoked, kept for the demo page"`)
     expect(text).toContain(`  baselined    Deployment Key (server-side)  ${fingerprint(KEYS.serverDeployment)}  dist/old.js`)
+  })
+})
+
+describe('report formats: server SDKs in client code', () => {
+  const [nodeServer, analyticsNode] = SERVER_SDKS as [(typeof SERVER_SDKS)[number], (typeof SERVER_SDKS)[number]]
+  const result: ScanResult = {
+    ...scanFiles([{ fileName: 'main.js', contents: 'x()' }], { known: [], allow: [], injections: [] }),
+    serverSdks: [
+      { sdk: nodeServer, chain: ['src/main.js', 'src/flags.js', nodeServer.name] },
+      { sdk: analyticsNode, chain: [analyticsNode.name] },
+    ],
+  }
+
+  it('json: each SDK with its severity and import chain', () => {
+    const report = JSON.parse(formatResult('json', result, context)) as JsonReport
+    expect(report.summary.serverSdks).toBe(2)
+    expect(report.serverSdks).toMatchObject([
+      { package: '@amplitude/experiment-node-server', severity: 'error', chain: ['src/main.js', 'src/flags.js', nodeServer.name] },
+      { package: '@amplitude/analytics-node', severity: 'warning', chain: [analyticsNode.name] },
+    ])
+  })
+
+  it('sarif: valid, one result per SDK on the module that imports it', () => {
+    const log = JSON.parse(formatResult('sarif', result, context))
+    expect(sarifErrors(log)).toEqual([])
+    expect(log.runs[0].results.map((r: { ruleId: string; level: string; locations: unknown }) => [r.ruleId, r.level, r.locations])).toEqual([
+      ['server-sdk-in-client', 'error', [{ physicalLocation: { artifactLocation: { uri: 'src/flags.js' } } }]],
+      ['server-sdk-in-client', 'warning', [{ physicalLocation: { artifactLocation: { uri: 'package.json' } } }]],
+    ])
+  })
+
+  it('github: an error on the importing module, a warning for the wrong-but-harmless SDK', () => {
+    const lines = formatResult('github', result, context).trimEnd().split('\n')
+    expect(lines[0]).toMatch(/^::error file=src\/flags\.js,title=amplitude-key-guard%3A server SDK @amplitude\/experiment-node-server in client code::/)
+    expect(lines[0]).toContain('%0AImport chain: src/main.js → src/flags.js → @amplitude/experiment-node-server%0A')
+    expect(lines[1]).toMatch(/^::warning title=amplitude-key-guard%3A server SDK @amplitude\/analytics-node in client code::/)
+  })
+
+  it('human: the failing SDK is reported even with no leaked value', () => {
+    expect(formatResult('human', result, context)).toContain('✖ Server SDK @amplitude/experiment-node-server is bundled into client code')
   })
 })

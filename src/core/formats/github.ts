@@ -1,6 +1,6 @@
 import { summaryLine } from '../report'
 import type { ScanResult } from '../scan'
-import { TOOL, toJsonReport, type FormatContext, type ReportFinding } from './model'
+import { TOOL, toJsonReport, type FormatContext, type ReportFinding, type ReportServerSdk, importerOf } from './model'
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::…`): each finding becomes an
@@ -40,11 +40,22 @@ function annotation(finding: ReportFinding, leakCommand: Command): string {
   )
 }
 
+/** On the module that imports the package, where the fix goes. */
+function serverSdkAnnotation(found: ReportServerSdk, leakCommand: Command): string {
+  const importer = importerOf(found)
+  return command(
+    found.severity === 'error' ? leakCommand : 'warning',
+    { ...(importer && { file: importer }), title: `${TOOL.name}: server SDK ${found.package} in client code` },
+    `${found.package} is bundled into client code: ${found.why}\nImport chain: ${found.chain.join(' → ')}\nFix: ${found.fix}`,
+  )
+}
+
 export function formatGithub(result: ScanResult, context: FormatContext): string {
   const report = toJsonReport(result)
   const leakCommand = context.mode === 'warn' ? 'warning' : 'error'
   const lines = [
     ...report.findings.map(f => annotation(f, leakCommand)),
+    ...report.serverSdks.map(f => serverSdkAnnotation(f, leakCommand)),
     ...report.warnings.map(w => command('warning', { title: TOOL.name }, w)),
     summaryLine(result),
   ]

@@ -23,5 +23,13 @@ export function formatResult(format: ReportFormat, result: ScanResult, context: 
   return FORMATTERS[format](result, context)
 }
 
-export type { FormatContext, JsonReport, ReportFinding, FindingStatus, ReportAllowlisted, ReportLocation } from './model'
+export type {
+  FormatContext,
+  JsonReport,
+  ReportFinding,
+  FindingStatus,
+  ReportAllowlisted,
+  ReportLocation,
+  ReportServerSdk,
+} from './model'
 export { REPORT_VERSION, toJsonReport } from './model'

@@ -5,6 +5,7 @@ import { KEY_KINDS, type KeyKindId } from '../kinds'
 import { NAME } from '../report'
 import type { RuleId } from '../rules'
 import type { ScanResult } from '../scan'
+import type { ServerSdkFinding } from '../server-sdks'
 import type { Suppression } from '../suppress'
 
 /**
@@ -55,6 +56,17 @@ export interface ReportAllowlisted {
   reason?: string
 }
 
+/** An Amplitude server SDK bundled into client code; no value is involved, so no fingerprint. */
+export interface ReportServerSdk {
+  package: string
+  /** `error` fails the build (the SDK is initialised with a server-only key); `warning` does not. */
+  severity: 'error' | 'warning'
+  why: string
+  fix: string
+  /** From a client entry to the package: project files relative to the project root, then the package. */
+  chain: string[]
+}
+
 export interface JsonReport {
   version: typeof REPORT_VERSION
   tool: { name: string; version: string }
@@ -69,8 +81,11 @@ export interface JsonReport {
     allowlisted: number
     /** Distinct public keys seen, by kind. */
     permitted: Partial<Record<KeyKindId, number>>
+    /** Server SDKs in client code, of either severity. */
+    serverSdks: number
   }
   findings: ReportFinding[]
+  serverSdks: ReportServerSdk[]
   allowlisted: ReportAllowlisted[]
   warnings: string[]
 }
@@ -104,6 +119,17 @@ function toReportFinding(finding: Finding, status: FindingStatus): ReportFinding
   }
 }
 
+/** The project module that imports a server SDK, where the fix goes; undefined when the chain names none. */
+export const importerOf = ({ chain }: ReportServerSdk): string | undefined => (chain.length > 1 ? chain[chain.length - 2] : undefined)
+
+const toReportServerSdk = ({ sdk, chain }: ServerSdkFinding): ReportServerSdk => ({
+  package: sdk.name,
+  severity: sdk.severity,
+  why: sdk.why,
+  fix: sdk.fix,
+  chain,
+})
+
 /** The report of a result whose emitted files are named from the project root (see `inOutputDir`). */
 export function toJsonReport(result: ScanResult): JsonReport {
   const findings = [
@@ -122,8 +148,10 @@ export function toJsonReport(result: ScanResult): JsonReport {
       baselined: result.baselined.length,
       allowlisted: result.allowlisted.length,
       permitted: result.permitted,
+      serverSdks: result.serverSdks?.length ?? 0,
     },
     findings,
+    serverSdks: (result.serverSdks ?? []).map(toReportServerSdk),
     allowlisted: result.allowlisted.map(({ fingerprint, kind, entry }) => ({
       fingerprint,
       kind,

@@ -2,7 +2,7 @@ import { baselineFile } from '../baseline'
 import { KEY_KIND_IDS, KEY_KINDS, type KeyKind } from '../kinds'
 import { RULES } from '../rules'
 import { INLINE_SOURCEMAP, type ScanResult } from '../scan'
-import { TOOL, toJsonReport, type ReportFinding, type ReportLocation } from './model'
+import { TOOL, toJsonReport, type ReportFinding, type ReportLocation, type ReportServerSdk, importerOf } from './model'
 
 /**
  * SARIF 2.1.0 as GitHub code scanning reads it: one rule per server-only key kind (so alerts
@@ -31,6 +31,24 @@ function ruleOf(kind: KeyKind) {
     },
     properties: { tags: ['security', 'secrets', 'amplitude'], precision: 'high', 'security-severity': '9.0' },
   }
+}
+
+/** Server SDKs in client code have a rule of their own, after the key kinds. */
+const SERVER_SDK_RULE = 'server-sdk-in-client'
+
+const serverSdkRule = {
+  id: SERVER_SDK_RULE,
+  name: 'ServerSdkInClient',
+  shortDescription: { text: 'Amplitude server SDK bundled into client code' },
+  fullDescription: {
+    text: 'An Amplitude SDK built for servers is in a client build. One initialised with a server-only key ships that key to every browser.',
+  },
+  defaultConfiguration: { level: 'error' },
+  help: {
+    text: 'Import the browser SDK in client code and keep the server SDK in server code; the result names the import chain.',
+    markdown: 'Import the browser SDK in client code and keep the server SDK in server code; the result names the import chain.',
+  },
+  properties: { tags: ['security', 'amplitude'], precision: 'high', 'security-severity': '7.0' },
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
@@ -84,6 +102,29 @@ function resultOf(finding: ReportFinding) {
   }
 }
 
+/**
+ * Located at the module that imports the package, where the fix goes; with no project module in
+ * the chain, at package.json, which declares the dependency.
+ */
+function serverSdkResult(found: ReportServerSdk) {
+  const importer = importerOf(found) ?? 'package.json'
+  return {
+    ruleId: SERVER_SDK_RULE,
+    ruleIndex: RULE_KINDS.length,
+    level: found.severity,
+    message: {
+      text: [
+        `Server SDK ${found.package} is bundled into client code: ${found.why}.`,
+        `Import chain: ${found.chain.join(' → ')}.`,
+        `Fix: ${found.fix}`,
+      ].join('\n'),
+    },
+    locations: [{ physicalLocation: { artifactLocation: { uri: toUri(importer) } } }],
+    partialFingerprints: { 'amplitudeKeyGuard/v1': `${found.package}:${importer}` },
+    properties: { package: found.package, chain: found.chain },
+  }
+}
+
 export function formatSarif(result: ScanResult): string {
   const report = toJsonReport(result)
   const sarif = {
@@ -91,9 +132,11 @@ export function formatSarif(result: ScanResult): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: TOOL.name, version: TOOL.version, rules: RULE_KINDS.map(id => ruleOf(KEY_KINDS[id])) } },
+        tool: {
+          driver: { name: TOOL.name, version: TOOL.version, rules: [...RULE_KINDS.map(id => ruleOf(KEY_KINDS[id])), serverSdkRule] },
+        },
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map(resultOf),
+        results: [...report.findings.map(resultOf), ...report.serverSdks.map(serverSdkResult)],
       },
     ],
   }
