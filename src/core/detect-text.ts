@@ -188,6 +188,21 @@ export function detectPrivateEndpointAuth(text: string): TextHit[] {
   return hits
 }
 
+/** The secret words, tested for once. */
+const HAS_SECRET_WORD = new RegExp(SECRET_WORD.source, 'i')
+/** `Bearer`/`Api-Key` and white space, raw or as a JSON escape (`\\n`, `\\u00a0`). */
+const AUTH_SCHEME_IN_JSON = /(?:Bearer|Api-Key)(?:\s|\\[nrtfu])/
+
+/**
+ * Whether the strings of a JSON text (a sourcemap's `sourcesContent`) may hold, once unescaped,
+ * anything `detectInText` matches. JSON escapes only quotes, backslashes and control characters,
+ * which neither a credential nor a secret word is made of, so each rule's quick test on the JSON
+ * text as it is answers for every string in it.
+ */
+export function jsonMayHoldContextHits(json: string): boolean {
+  return mayHoldShapes(json) || HAS_SECRET_WORD.test(json) || (json.includes('amplitude.com') && AUTH_SCHEME_IN_JSON.test(json))
+}
+
 /** Every context detector over one text; known values are matched separately. */
 export function detectInText(text: string): TextHit[] {
   const shapes = mayHoldShapes(text)

@@ -1,4 +1,4 @@
-import { detectInText, detectPrefixedKeys, mayHoldShapes, type TextHit } from './detect-text'
+import { detectInText, detectPrefixedKeys, jsonMayHoldContextHits, mayHoldShapes, type TextHit } from './detect-text'
 import { encodingsOf, type Needle } from './encodings'
 import { toFinding, type Finding, type OriginContext } from './findings'
 import { fingerprint, fingerprintMatches } from './fingerprint'
@@ -68,6 +68,11 @@ export interface ScanResult {
   /** Distinct values not reported because an allowlist entry names them. */
   allowlisted: AllowlistedValue[]
   filesScanned: number
+  /**
+   * Bytes of contents handed over as bytes (files the CLI reads); for text handed over as
+   * strings, its length in UTF-16 code units, the same for ASCII: counting UTF-8 bytes would
+   * cost a pass over every text of its own.
+   */
   bytesScanned: number
   /** Amplitude server SDKs the client build bundles, with the import chain that pulled each in. */
   serverSdks?: ServerSdkFinding[]
@@ -86,6 +91,8 @@ export interface Prepared {
   byValue: Map<string, KnownValue>
   /** All needles in one pass over a text. */
   matcher: LiteralMatcher
+  /** Every needle as a JSON string may spell it (escaped backslashes and slashes), for `mapMayHoldHits`. */
+  jsonMatcher: LiteralMatcher
 }
 
 /** How much of a file tells text from binary, as git looks for a NUL byte in its first 8000. */
@@ -191,9 +198,19 @@ function scanSourceMap(fileName: string, mapText: string, map: RawSourceMap, pre
   return located
 }
 
+/** A sourcemap that cannot be cut short, and whose strings hold nothing `findHits` could match. */
+function mapHoldsNoHits(mapText: string, prepared: Prepared): boolean {
+  const trimmed = mapText.trim()
+  // A truncated map is parsed anyway, so its warning is given.
+  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return false
+  return !jsonMayHoldContextHits(mapText) && prepared.jsonMatcher.find(mapText).length === 0
+}
+
 function scanFile(file: EmittedFile, siblings: Map<string, EmittedFile>, prepared: Prepared, warnings: string[]): Located[] {
   const { text, binary } = decode(file.contents)
   if (!binary && file.fileName.endsWith('.map')) {
+    // Most sourcemaps hold nothing to find: a quick look at the JSON text spares parsing it.
+    if (mapHoldsNoHits(text, prepared)) return []
     const map = parseSourceMap(text)
     if (map) return scanSourceMap(file.fileName, text, map, prepared)
     warnings.push(`${file.fileName} is not a valid sourcemap; scanned as plain text`)
@@ -206,14 +223,18 @@ function scanFile(file: EmittedFile, siblings: Map<string, EmittedFile>, prepare
   const located: Located[] = []
   const lines = lazyLines(text)
   const hits = findHits(text, prepared, binary)
-  const map = hits.length && !binary ? (inlineText ? inlineMap : mapFor(file, url, siblings)) : undefined
+  // Parsed when a finding needs its source line: public keys, the usual hits, never do.
+  const map = lazy(() => (binary ? undefined : inlineText ? inlineMap : mapFor(file, url, siblings)))
   const { copiedFrom } = file
   for (const hit of hits) {
     const position = () => lines().position(hit.start)
     const source = copiedFrom
       ? () => ({ file: copiedFrom, ...position(), text })
-      : map && lazy(() => originalPosition(map, position()))
-    located.push({ hit, file: file.fileName, at: String(hit.start), offset: hit.start, text, lines, ...(source && { source }) })
+      : lazy(() => {
+          const parsed = map()
+          return parsed && originalPosition(parsed, position())
+        })
+    located.push({ hit, file: file.fileName, at: String(hit.start), offset: hit.start, text, lines, source })
   }
   if (inlineText && inlineMap) located.push(...scanSourceMap(`${file.fileName}${INLINE_SOURCEMAP}`, inlineText, inlineMap, prepared))
   return located
@@ -226,7 +247,16 @@ export function prepare(known: KnownValue[]): Prepared {
   let prepared = preparedFor.get(known)
   if (!prepared) {
     const needles = known.flatMap(k => encodingsOf(k.value).map(n => ({ ...n, known: k })))
-    prepared = { needles, byValue: new Map(known.map(k => [k.value, k])), matcher: new LiteralMatcher(needles.map(n => n.text)) }
+    const jsonSpellings = needles.flatMap(({ text }) => {
+      const escaped = JSON.stringify(text).slice(1, -1)
+      return [text, escaped, escaped.replaceAll('/', '\\/')]
+    })
+    prepared = {
+      needles,
+      byValue: new Map(known.map(k => [k.value, k])),
+      matcher: new LiteralMatcher(needles.map(n => n.text)),
+      jsonMatcher: new LiteralMatcher([...new Set(jsonSpellings)]),
+    }
     preparedFor.set(known, prepared)
   }
   return prepared
@@ -277,7 +307,7 @@ export function scanFiles(files: EmittedFile[], options: ScanOptions): ScanResul
   let bytesScanned = 0
 
   for (const file of files) {
-    bytesScanned += typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.byteLength
+    bytesScanned += typeof file.contents === 'string' ? file.contents.length : file.contents.byteLength
     for (const located of scanFile(file, siblings, prepared, warnings)) {
       const { hit } = located
       const known = prepared.byValue.get(hit.value)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isPlaceholder } from '../../src/core/classify'
@@ -32,6 +33,49 @@ describe('the scan, on random bundle-like text', () => {
         const result = scan(pieces.join(''), value)
         expect(result.findings).toEqual([])
       }),
+      RUNS,
+    )
+  })
+})
+
+/** A sourcemap carrying `text` as its one source, as bundlers write it, or with `/` escaped as some serialisers do. */
+function mapOf(text: string, escapeSlashes: boolean): string {
+  const json = JSON.stringify({ version: 3, sources: ['../src/a.js'], sourcesContent: [text], names: [], mappings: 'AAAA' })
+  return escapeSlashes ? json.replaceAll('/', '\\/') : json
+}
+
+/** Key-like characters with a real key's spread, where fast-check's shrinking would give placeholders like `AAAA…`. */
+const digest = (seed: number) => createHash('sha256').update(String(seed)).digest()
+const hex32 = fc.nat().map(seed => digest(seed).toString('hex').slice(0, 32))
+const alnum32 = fc.nat().map(seed => Buffer.concat([digest(seed), digest(seed + 1)]).toString('base64').replace(/[+/=]/g, '').slice(0, 32))
+
+/** What the context rules report without knowing the value: a server- key, a secret-named binding, a Bearer token to a private API. */
+const contextHit = fc.oneof(
+  alnum32.map(body => `server-${body}`),
+  hex32.map(hex => `const apiSecret = "${hex}"`),
+  // Shorter than the 32-character runs that make every map worth parsing, so the scheme is what tells.
+  alnum32.map(body => body.slice(0, 24)).map(token => `fetch('https://experiment.amplitude.com/api/1/flags', { headers: { Authorization: 'Bearer\t${token}' } })`),
+)
+
+describe('the scan, on sourcemaps', () => {
+  it('finds in sourcesContent exactly what it finds in the source itself', () => {
+    fc.assert(
+      fc.property(secret, bundleText, contextHit, fc.nat(), fc.nat(), fc.constantFrom('none', 'known', 'context'), fc.boolean(),
+        (value, pieces, context, at, pick, plant, escapeSlashes) => {
+          const needles = encodingsOf(value.value)
+          const planted = plant === 'known' ? [needles[pick % needles.length]!.text] : plant === 'context' ? [`\n${context};`] : []
+          const place = at % (pieces.length + 1)
+          const text = [...pieces.slice(0, place), ...planted, ...pieces.slice(place)].join('')
+          const inSource = scan(text, value).findings.map(f => f.fingerprint)
+          const inMap = scanFiles([{ fileName: 'assets/index.js.map', contents: mapOf(text, escapeSlashes) }], {
+            known: [known(value)],
+            allow: [],
+            injections: [],
+          }).findings.map(f => f.fingerprint)
+          expect(new Set(inMap)).toEqual(new Set(inSource))
+          if (plant === 'known') expect(inSource).toContain(fingerprint(value.value))
+        },
+      ),
       RUNS,
     )
   })

@@ -72,6 +72,7 @@ export interface JsonReport {
   tool: { name: string; version: string }
   summary: {
     filesScanned: number
+    /** Bytes of files read from disk; text a bundler hands over counts in UTF-16 code units (bytes, for ASCII). */
     bytesScanned: number
     /** Findings that fail the build (or warn, in mode 'warn'). */
     leaks: number
