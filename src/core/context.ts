@@ -14,6 +14,7 @@ import { wholeEnvReadLines } from './injections'
 import { KEY_KINDS } from './kinds'
 import { collectKnownValues, type Collected, type ConfigEnv, type KnownValue } from './known-values'
 import { LineIndex, type Position, type SourceLine } from './locate'
+import { LiteralMatcher } from './matcher'
 import { inOutputDir, mergeResults } from './merge'
 import { OptionsError, type ResolvedOptions } from './options'
 import { failingSdks, formatReport, formatServerSdk, formatSummary } from './report'
@@ -97,7 +98,8 @@ export class GuardContext {
   private readonly scans = new Map<string, ScanResult>()
   private baseline: Baseline | undefined
   /** Pieces of the environment's secrets: a module holding one may put a secret together. */
-  private secretPieces: string[] = []
+  /** Every `MIN_PIECE`-long piece of every secret, found in one pass: a module splitting one holds a piece. */
+  private secretPieces = new LiteralMatcher([])
   /** What went wrong reading the environment in this build, and each module the guard could not read. */
   private environmentFailure: unknown
   /** Kept across builds: watch mode reuses a module's transform without the guard seeing it again. */
@@ -128,7 +130,8 @@ export class GuardContext {
       this.environmentFailure = error
       this.collected = { values: [], warnings: [], env: new Map() }
     }
-    this.secretPieces = [...new Set(this.collected.values.filter(v => !v.public).flatMap(v => piecesOf(v.value)))]
+    const pieces = new Set(this.collected.values.filter(v => !v.public).flatMap(v => piecesOf(v.value)))
+    this.secretPieces = new LiteralMatcher([...pieces], MIN_PIECE)
   }
 
   /**
@@ -157,7 +160,7 @@ export class GuardContext {
     const lines = wholeEnvReadLines(original ?? code)
     if (lines.length) this.wholeEnvReads.set(id, lines.map(line => ({ file, line })))
     else this.wholeEnvReads.delete(id)
-    if (!mayHoldCredential(code) && !this.secretPieces.some(piece => code.includes(piece))) {
+    if (!mayHoldCredential(code) && !this.secretPieces.find(code).length) {
       this.modules.delete(id)
       return
     }

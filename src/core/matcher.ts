@@ -34,9 +34,17 @@ export class LiteralMatcher {
   /** Literals too short to sample, searched with `indexOf`. */
   private readonly short: number[] = []
 
-  constructor(private readonly literals: readonly string[]) {
-    const sampled = literals.flatMap((literal, i) => (literal.length >= MIN_SAMPLED ? [i] : []))
-    for (const [i, literal] of literals.entries()) if (literal.length && literal.length < MIN_SAMPLED) this.short.push(i)
+  /**
+   * `minSampled`: literals shorter than this are searched one by one. Many short literals of
+   * one length (the pieces of a value) are better sampled together at a small step.
+   */
+  constructor(
+    private readonly literals: readonly string[],
+    minSampled = MIN_SAMPLED,
+  ) {
+    const sampledLength = Math.max(minSampled, GRAM)
+    const sampled = literals.flatMap((literal, i) => (literal.length >= sampledLength ? [i] : []))
+    for (const [i, literal] of literals.entries()) if (literal.length && literal.length < sampledLength) this.short.push(i)
     this.span = Math.min(...sampled.map(i => literals[i]!.length))
     for (const i of sampled)
       for (let offset = 0; offset + GRAM <= this.span; offset++) {

@@ -77,4 +77,12 @@ describe('LiteralMatcher', () => {
       { numRuns: 500 },
     )
   })
+
+  it('samples literals down to the length it is told, as the 8-character pieces of a value need', () => {
+    const pieces = Array.from({ length: secret.length - 7 }, (_, i) => secret.slice(i, i + 8))
+    const split = `const k = "${secret.slice(0, 13)}" + "${secret.slice(13)}"`
+    expect(new LiteralMatcher(pieces, 8).find(split)).toEqual(oneByOne(pieces, split))
+    expect(new LiteralMatcher(pieces, 8).find(split).length).toBeGreaterThan(0)
+    expect(new LiteralMatcher(pieces, 8).find('x'.repeat(200))).toEqual([])
+  })
 })
