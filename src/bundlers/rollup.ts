@@ -43,10 +43,16 @@ export function bundleFiles(bundle: OutputBundle): EmittedFile[] {
   for (const item of Object.values(bundle)) {
     if (item.type === 'asset') files.push({ fileName: item.fileName, contents: item.source })
     else {
-      files.push({ fileName: item.fileName, contents: item.code, map: item.map })
-      // Rolldown lists the .map asset in the bundle already; Rollup writes it after generateBundle.
+      // Rolldown lists the .map asset in the bundle already, and its `chunk.map` is converted
+      // from native code on each read: the scan finds the asset instead. Rollup writes the .map
+      // after generateBundle, so its `chunk.map` is the one copy to scan.
       const mapName = `${item.fileName}.map`
-      if (item.map && !(mapName in bundle)) files.push({ fileName: mapName, contents: JSON.stringify(item.map) })
+      if (mapName in bundle) files.push({ fileName: item.fileName, contents: item.code })
+      else {
+        const { map } = item
+        files.push({ fileName: item.fileName, contents: item.code, map })
+        if (map) files.push({ fileName: mapName, contents: JSON.stringify(map) })
+      }
     }
   }
   return files

@@ -13,6 +13,7 @@ import { formatResult } from './formats'
 import { wholeEnvReadLines } from './injections'
 import { KEY_KINDS } from './kinds'
 import { collectKnownValues, type Collected, type ConfigEnv, type KnownValue } from './known-values'
+import { lazy } from './lazy'
 import { LineIndex, type Position, type SourceLine } from './locate'
 import { LiteralMatcher } from './matcher'
 import { inOutputDir, mergeResults } from './merge'
@@ -76,6 +77,9 @@ export interface GuardStateSize {
   scans: number
   failedModules: number
 }
+
+/** What Vite 7 turns a bare `import.meta.env` into before the guard's transform hook sees a module. */
+const VITE_INLINED_ENV = '__vite_import_meta_env__'
 
 /** The `MIN_PIECE`-long pieces of a value, any of which a module that splits it must hold. */
 function piecesOf(value: string): string[] {
@@ -155,9 +159,12 @@ export class GuardContext {
   }
 
   private readModule(id: string, file: string, code: string): void {
-    // From the file as written: some bundlers have inlined `import.meta.env` before this hook.
-    const original = readSource(id)
-    const lines = wholeEnvReadLines(original ?? code)
+    // From the file as written, where the code shows an env read: Vite 7 has inlined a bare
+    // `import.meta.env` as `__vite_import_meta_env__` before this hook, and source lines are
+    // counted in the file as written. Most modules read no env at all and are not read again.
+    const readsEnv = code.includes('import.meta.env') || code.includes(VITE_INLINED_ENV)
+    const original = lazy(() => readSource(id))
+    const lines = readsEnv ? wholeEnvReadLines(original() ?? code) : []
     if (lines.length) this.wholeEnvReads.set(id, lines.map(line => ({ file, line })))
     else this.wholeEnvReads.delete(id)
     if (!mayHoldCredential(code) && !this.secretPieces.find(code).length) {
@@ -172,7 +179,7 @@ export class GuardContext {
       publicEnvNames: [],
       assembled: [],
     }
-    const position = positionInSource(original, code)
+    const position = positionInSource(original(), code)
     this.modules.set(id, {
       file,
       analysis,

@@ -4,6 +4,7 @@ import { toFinding, type Finding, type OriginContext } from './findings'
 import { fingerprint, fingerprintMatches } from './fingerprint'
 import { KEY_KINDS, type KeyKindId } from './kinds'
 import type { KnownValue } from './known-values'
+import { lazy } from './lazy'
 import {
   LineIndex,
   cleanSourcePath,
@@ -150,15 +151,6 @@ interface Located {
   source?: () => SourceLine | undefined
 }
 
-/** Computes a value on first use only: most hits never need a line index or a sourcemap lookup. */
-function lazy<T>(make: () => T): () => T {
-  let done = false
-  let value: T
-  return () => {
-    if (!done) [value, done] = [make(), true]
-    return value
-  }
-}
 
 const lazyLines = (text: string) => lazy(() => new LineIndex(text))
 
