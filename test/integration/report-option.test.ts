@@ -13,14 +13,20 @@ const OUT = resolve(import.meta.dirname, '../.tmp/report-option')
 const [envExposed] = LEAKS as [(typeof LEAKS)[number]]
 const serverSdkChain = LEAKS.find(scenario => scenario.name === 'server-sdk-chain')!
 
+/** A report file of every format in `dir`, as the `report` option takes them. */
+function reportFiles(dir: string) {
+  const reports = { json: join(dir, 'guard.json'), sarif: join(dir, 'guard.sarif'), github: join(dir, 'guard.github'), human: join(dir, 'guard.txt') }
+  const option = (Object.keys(reports) as (keyof typeof reports)[]).map(format => ({ format, output: reports[format] }))
+  return { reports, option }
+}
+
 describe.each([BUNDLERS.vite8, BUNDLERS.webpack5])('$name: report and baseline options', bundler => {
   const dir = join(OUT, bundler.name)
-  const reports = { json: join(dir, 'guard.json'), sarif: join(dir, 'guard.sarif'), github: join(dir, 'guard.github'), human: join(dir, 'guard.txt') }
+  const { reports, option } = reportFiles(dir)
   let result: BuildResult
   beforeAll(async () => {
     rmSync(dir, { recursive: true, force: true })
-    const report = (Object.keys(reports) as (keyof typeof reports)[]).map(format => ({ format, output: reports[format] }))
-    result = await bundler.build({ ...envExposed, guard: { report } })
+    result = await bundler.build({ ...envExposed, guard: { report: option } })
   })
 
   it('writes every report, then fails the build', () => {
@@ -54,12 +60,11 @@ describe.each([BUNDLERS.vite8, BUNDLERS.webpack5])('$name: report and baseline o
 
 describe.each([BUNDLERS.vite8, BUNDLERS.webpack5])('$name: a server SDK in every report format', bundler => {
   const dir = join(OUT, `${bundler.name}-server-sdk`)
-  const reports = { json: join(dir, 'guard.json'), sarif: join(dir, 'guard.sarif'), github: join(dir, 'guard.github'), human: join(dir, 'guard.txt') }
+  const { reports, option } = reportFiles(dir)
   let result: BuildResult
   beforeAll(async () => {
     rmSync(dir, { recursive: true, force: true })
-    const report = (Object.keys(reports) as (keyof typeof reports)[]).map(format => ({ format, output: reports[format] }))
-    result = await bundler.build({ ...serverSdkChain, guard: { report } })
+    result = await bundler.build({ ...serverSdkChain, guard: { report: option } })
   })
 
   it('fails, and every format names the SDK and the module that imports it', () => {
