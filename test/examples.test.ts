@@ -58,5 +58,7 @@ describe.each(BUILDS)('examples/$example ($name)', build => {
     expect(output).toContain(`✖ Project Secret Key  ${fingerprint(secret)}`)
     expect(output).toContain(build.secret)
     expect(output).not.toContain(secret)
+    // The report is not followed by the guard's own stack frames.
+    expect(output).not.toContain('at GuardContext.')
   })
 })

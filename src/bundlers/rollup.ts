@@ -14,7 +14,7 @@ type OutputBundle = Record<
 >
 
 interface LogContext {
-  error: (message: string) => never
+  error: (error: string | Error) => never
   warn: (message: string) => void
   info: (message: string) => void
 }
@@ -63,8 +63,19 @@ export function importsNodeBuiltins(bundle: OutputBundle): boolean {
   return Object.values(bundle).some(item => item.type === 'chunk' && item.imports.some(id => isBuiltin(id)))
 }
 
+/**
+ * The report as an error whose stack is its message: the Rollup, Rolldown and Vite CLIs print an
+ * error's stack after the message, less the message itself, and the guard's own frames would
+ * bury the report under a dozen lines.
+ */
+export function reportError(message: string): Error {
+  const error = new Error(message)
+  error.stack = `${error.name}: ${message}\n`
+  return error
+}
+
 export const pluginSink = (context: LogContext): ReportSink => ({
-  error: message => context.error(message),
+  error: message => context.error(reportError(message)),
   warn: message => context.warn(message),
   info: message => context.info(message),
 })

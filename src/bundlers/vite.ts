@@ -5,7 +5,7 @@ import type { OriginContext } from '../core/findings'
 import { defineInjections } from '../core/injections'
 import { readOutputFolder } from '../core/output-folder'
 import type { EmittedFile } from '../core/scan'
-import { bundleFiles, moduleGraph } from './rollup'
+import { bundleFiles, moduleGraph, reportError } from './rollup'
 
 /** Files Vite copies verbatim from `publicDir`; they never pass through the bundle. */
 function publicFiles(config: ResolvedConfig): EmittedFile[] {
@@ -50,7 +50,7 @@ export function viteHooks(guard: GuardContext): Partial<Plugin> {
         const consumer = this.environment?.config.consumer ?? (config.build.ssr ? 'server' : 'client')
         if (consumer === 'server' && !guard.options.server) return
         const sink = {
-          error: (message: string) => this.error(message),
+          error: (message: string) => this.error(reportError(message)),
           warn: (message: string) => this.warn(message),
           info: (message: string) => config.logger.info(message),
         }
