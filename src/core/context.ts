@@ -101,7 +101,6 @@ export class GuardContext {
   /** The latest scan of each output folder, files named from the project root: what report files show. */
   private readonly scans = new Map<string, ScanResult>()
   private baseline: Baseline | undefined
-  /** Pieces of the environment's secrets: a module holding one may put a secret together. */
   /** Every `MIN_PIECE`-long piece of every secret, found in one pass: a module splitting one holds a piece. */
   private secretPieces = new LiteralMatcher([])
   /** What went wrong reading the environment in this build, and each module the guard could not read. */

@@ -1,6 +1,6 @@
 import { summaryLine } from '../report'
 import type { ScanResult } from '../scan'
-import { TOOL, toJsonReport, type FormatContext, type ReportFinding, type ReportServerSdk, importerOf } from './model'
+import { importerOf, TOOL, toJsonReport, type FormatContext, type ReportFinding, type ReportServerSdk } from './model'
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::…`): each finding becomes an

@@ -2,7 +2,7 @@ import { baselineFile } from '../baseline'
 import { KEY_KIND_IDS, KEY_KINDS, type KeyKind } from '../kinds'
 import { RULES } from '../rules'
 import { INLINE_SOURCEMAP, type ScanResult } from '../scan'
-import { TOOL, toJsonReport, type ReportFinding, type ReportLocation, type ReportServerSdk, importerOf } from './model'
+import { importerOf, TOOL, toJsonReport, type ReportFinding, type ReportLocation, type ReportServerSdk } from './model'
 
 /**
  * SARIF 2.1.0 as GitHub code scanning reads it: one rule per server-only key kind (so alerts
