@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'dotenv'
+import { expand } from 'dotenv-expand'
 import { classifyVariable, kindFromValue } from './classify'
 import { InputError, readFailure } from './errors'
 import { KEY_KINDS, type KeyKindId } from './kinds'
@@ -33,14 +34,16 @@ export interface SecretEntry {
   kind: KeyKindId
 }
 
+type Env = Record<string, string | undefined>
+
 export interface CollectInput {
   /** Folder holding the `.env*` files; skipped when undefined. */
   envDir?: string
   mode: string
   /** Env files the user named (the CLI's `--env-file`): unlike the mode's files, each must exist. */
   envFiles?: Array<{ path: string; label: string }>
-  processEnv: Record<string, string | undefined>
-  extraEnv: Record<string, string | undefined>
+  processEnv: Env
+  extraEnv: Env
   secrets: SecretEntry[]
   /** Variables a framework's config defines (Next.js `env`), named by where they are set. */
   configEnv?: ConfigEnv
@@ -70,7 +73,24 @@ export function envFileNames(mode: string): string[] {
   return ['.env', '.env.local', `.env.${mode}`, `.env.${mode}.local`]
 }
 
-export function readEnvFiles(dir: string, mode: string): { entries: EnvEntry[]; warnings: string[] } {
+/**
+ * Each entry, and beside it its value with `${VAR}` and `$VAR` references expanded as Vite,
+ * Next.js and Nuxt expand them (dotenv-expand, the process environment first), when that
+ * differs: `VITE_AMPLITUDE_SECRET_KEY=${CI_SECRET}` ships the CI secret's value, while a bundler
+ * that does not expand ships the text as written.
+ */
+function withExpanded(entries: EnvEntry[], processEnv: Env): EnvEntry[] {
+  const merged = Object.fromEntries(entries.map(e => [e.name, e.value]))
+  const defined = Object.fromEntries(Object.entries(processEnv).filter((entry): entry is [string, string] => entry[1] !== undefined))
+  return entries.flatMap(entry => {
+    if (!entry.value.includes('$')) return [entry]
+    const { parsed } = expand({ parsed: { ...merged, [entry.name]: entry.value }, processEnv: { ...defined } })
+    const value = parsed?.[entry.name]
+    return value && value !== entry.value ? [entry, { ...entry, value }] : [entry]
+  })
+}
+
+export function readEnvFiles(dir: string, mode: string, processEnv: Env = {}): { entries: EnvEntry[]; warnings: string[] } {
   const entries: EnvEntry[] = []
   const warnings: string[] = []
   for (const file of envFileNames(mode)) {
@@ -82,18 +102,21 @@ export function readEnvFiles(dir: string, mode: string): { entries: EnvEntry[]; 
       warnings.push(`could not read ${file}: ${(error as Error).message}; its values are not guarded`)
     }
   }
-  return { entries, warnings }
+  return { entries: withExpanded(entries, processEnv), warnings }
 }
 
 /** One env file the user named; `label` is how reports name it. */
-function readEnvFile(path: string, label = path): EnvEntry[] {
+function readEnvFile(path: string, label: string, processEnv: Env): EnvEntry[] {
   let text: Buffer
   try {
     text = readFileSync(path)
   } catch (error) {
     throw new InputError(`env file ${label} ${readFailure(error)}`)
   }
-  return Object.entries(parse(text)).map(([name, value]) => ({ name, value, source: label }))
+  return withExpanded(
+    Object.entries(parse(text)).map(([name, value]) => ({ name, value, source: label })),
+    processEnv,
+  )
 }
 
 function fromRecord(record: Record<string, string | undefined>, source: string): EnvEntry[] {
@@ -106,12 +129,12 @@ function fromRecord(record: Record<string, string | undefined>, source: string):
  * misnamed-public case (`REACT_APP_AMPLITUDE_SECRET` set to the API key): public, with a warning.
  */
 export function collectKnownValues(input: CollectInput): Collected {
-  const files = input.envDir ? readEnvFiles(input.envDir, input.mode) : { entries: [], warnings: [] }
+  const files = input.envDir ? readEnvFiles(input.envDir, input.mode, input.processEnv) : { entries: [], warnings: [] }
   const warnings = [...files.warnings]
   const entries = [
     ...files.entries,
     ...(input.configEnv ? fromRecord(input.configEnv.values, input.configEnv.source) : []),
-    ...(input.envFiles ?? []).flatMap(file => readEnvFile(file.path, file.label)),
+    ...(input.envFiles ?? []).flatMap(file => readEnvFile(file.path, file.label, input.processEnv)),
     ...fromRecord(input.extraEnv, 'options.env'),
     ...fromRecord(input.processEnv, 'process.env'),
   ]

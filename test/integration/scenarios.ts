@@ -229,6 +229,24 @@ export const LEAKS: LeakScenario[] = [
     ],
   },
   {
+    // Vite expands `${VAR}` in .env files: a value no Amplitude name holds ships under a VITE_ name.
+    name: 'expanded-env-reference',
+    only: ['vite'],
+    files: {
+      'index.html': HTML,
+      '.env': `CI_EXPORT_CREDENTIAL=${KEYS.injectedSecret}\nVITE_AMPLITUDE_SECRET_KEY=\${CI_EXPORT_CREDENTIAL}\n`,
+      'src/main.js': `window.exportKey = import.meta.env.VITE_AMPLITUDE_SECRET_KEY\n`,
+    },
+    findings: [
+      {
+        kindName: 'Project Secret Key',
+        files: [/\.js$/],
+        source: { file: 'src/main.js', line: 1 },
+        origin: /via import\.meta\.env\.VITE_AMPLITUDE_SECRET_KEY — exposed by envPrefix "VITE_" ← env VITE_AMPLITUDE_SECRET_KEY from \.env/,
+      },
+    ],
+  },
+  {
     name: 'load-env-spread',
     // Not Rollup: @rollup/plugin-replace keeps its values to itself.
     only: ['vite', 'webpack', 'esbuild', 'rolldown1'],

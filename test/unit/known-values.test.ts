@@ -30,6 +30,26 @@ describe('collectKnownValues', () => {
     ])
   })
 
+  it('expands ${VAR} references as Vite does, the process environment first, and keeps the text as written too', () => {
+    const { values } = collect(
+      {
+        '.env': [
+          `CI_CREDENTIAL=${KEYS.injectedSecret}`,
+          'VITE_AMPLITUDE_SECRET_KEY=${CI_CREDENTIAL}',
+          'AMPLITUDE_API_SECRET=$FROM_PROCESS',
+          `AMPLITUDE_SECRET_KEY=${KEYS.secretKey.slice(0, 16)}\\$${KEYS.secretKey.slice(17)}`,
+        ].join('\n'),
+      },
+      'production',
+      { processEnv: { FROM_PROCESS: KEYS.envSecret } },
+    )
+    const secrets = values.filter(v => !v.public).map(v => [v.value, v.envNames])
+    expect(secrets).toContainEqual([KEYS.injectedSecret, ['VITE_AMPLITUDE_SECRET_KEY']])
+    expect(secrets).toContainEqual([KEYS.envSecret, ['AMPLITUDE_API_SECRET']])
+    // An escaped `$` stays a `$`: the value as written is guarded, and as a bundler that expands writes it.
+    expect(values.map(v => v.value)).toContain(`${KEYS.secretKey.slice(0, 16)}$${KEYS.secretKey.slice(17)}`)
+  })
+
   it('warns, naming the variable, when a secret is too short to match safely', () => {
     const { values, warnings } = collect({ '.env': 'AMPLITUDE_SECRET_KEY=short1\n' })
     expect(values).toEqual([])
