@@ -37,6 +37,15 @@ describe('scanFiles', () => {
     expect(result.warnings).toEqual(['a.js.map is not a valid sourcemap; scanned as plain text'])
   })
 
+  it('passes over a malformed map that could hold nothing, and scans one that could as text', () => {
+    // Whole but not JSON (an unquoted key): only its quick look says whether it is worth parsing.
+    const malformed = (content: string) => `{"version":3,"sources":["../src/a.js"],"sourcesContent":["${content}"],mappings:"AAAA"}`
+    expect(scan([{ fileName: 'a.js.map', contents: malformed('init()') }])).toMatchObject({ findings: [], warnings: [] })
+    const leaky = scan([{ fileName: 'a.js.map', contents: malformed(`send('${KEYS.envSecret}')`) }])
+    expect(leaky.findings.map(f => f.file)).toEqual(['a.js.map'])
+    expect(leaky.warnings).toEqual(['a.js.map is not a valid sourcemap; scanned as plain text'])
+  })
+
   it('drops allowlisted values by fingerprint only', () => {
     const files = [{ fileName: 'a.js', contents: `"${KEYS.serverDeployment}"` }]
     expect(scan(files, [fingerprint(KEYS.serverDeployment)])).toMatchObject({ findings: [], allowlisted: [{ fingerprint: fingerprint(KEYS.serverDeployment) }] })
