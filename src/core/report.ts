@@ -68,7 +68,8 @@ export function summaryLine(result: ScanResult): string {
   ] as const
   const acceptedCounts = accepted.flatMap(([count, what]) => (count ? [`, ${count} ${what}`] : [])).join('')
   const leaks = result.findings.length ? plural(result.findings.length, 'server-only key finding') : 'no server-only keys'
-  return `${NAME}: scanned ${result.subject ?? plural(result.filesScanned, 'file')}; ${permitted}${acceptedCounts}; ${leaks}`
+  const sdks = result.serverSdks?.length ? `; ${plural(result.serverSdks.length, 'Amplitude server SDK')} in client code` : ''
+  return `${NAME}: scanned ${result.subject ?? plural(result.filesScanned, 'file')}; ${permitted}${acceptedCounts}; ${leaks}${sdks}`
 }
 
 /** The summary line, then one line per value the allowlist, a marker or the baseline accepted. */

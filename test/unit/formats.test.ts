@@ -142,7 +142,9 @@ describe('report formats: server SDKs in client code', () => {
     expect(lines[1]).toMatch(/^::warning title=amplitude-key-guard%3A server SDK @amplitude\/analytics-node in client code::/)
   })
 
-  it('human: the failing SDK is reported even with no leaked value', () => {
-    expect(formatResult('human', result, context)).toContain('✖ Server SDK @amplitude/experiment-node-server is bundled into client code')
+  it('human: the failing SDK is reported even with no leaked value, and counted in the summary', () => {
+    const text = formatResult('human', result, context)
+    expect(text).toContain('✖ Server SDK @amplitude/experiment-node-server is bundled into client code')
+    expect(text).toMatch(/; no server-only keys; 2 Amplitude server SDKs in client code\n$/)
   })
 })
