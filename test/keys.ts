@@ -1,3 +1,5 @@
+import type { KnownValue } from '../src/core/known-values'
+
 /**
  * Realistic fake keys. Every one is unique so a test can tell which leaked, and the
  * secret ones are collected in SECRETS so every failing test can assert that no
@@ -38,4 +40,13 @@ export const SECRETS: readonly string[] = [
 /** The first secret contained in a text, if any; tests assert this is undefined. */
 export function leakedSecret(text: string): string | undefined {
   return SECRETS.find(secret => text.includes(secret))
+}
+
+/** `KEYS.envSecret` as the guard knows it from `.env`: the known value most core tests scan for. */
+export const ENV_SECRET: KnownValue = {
+  value: KEYS.envSecret,
+  kind: 'project-secret-key',
+  public: false,
+  origin: { type: 'env', name: 'AMPLITUDE_SECRET_KEY', source: '.env' },
+  envNames: ['AMPLITUDE_SECRET_KEY'],
 }

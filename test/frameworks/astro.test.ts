@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { fingerprint } from '../../src/core/fingerprint'
-import { buildVariants, envFile, folderText, ROOT, runCli, type ExampleBuild, type Variant } from '../helpers/example-builds'
-import { parseReport } from '../helpers/report'
+import { buildVariants, envFile, folderText, ROOT, runCli, soleSecretFinding, type ExampleBuild, type Variant } from '../helpers/example-builds'
 import { leakedSecret } from '../keys'
 
 /**
@@ -34,15 +32,10 @@ describe('Astro example (astro build, vite.plugins: [AmplitudeKeyGuard()])', () 
   })
 
   it('fails when the Secret Key reaches a client script through a PUBLIC_ variable', () => {
-    const { dir, run } = builds.leak
-    const secret = envFile(dir, '.env.leak').PUBLIC_AMPLITUDE_SECRET_KEY!
-    expect(run.code, run.output).toBe(1)
-    const report = parseReport(run.output)
-    expect(report).toHaveLength(1)
-    const [finding] = report
-    expect(finding).toMatchObject({ kindName: 'Project Secret Key', fingerprint: fingerprint(secret), rule: 'known-value' })
-    expect(finding!.at.map(at => at.file)).toEqual([expect.stringMatching(/^_astro\/index\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/)])
-    expect(finding!.origin).toBe(
+    const { dir } = builds.leak
+    const { secret, finding } = soleSecretFinding(builds.leak, '.env.leak', 'PUBLIC_AMPLITUDE_SECRET_KEY')
+    expect(finding.at.map(at => at.file)).toEqual([expect.stringMatching(/^_astro\/index\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/)])
+    expect(finding.origin).toBe(
       'via import.meta.env.PUBLIC_AMPLITUDE_SECRET_KEY — exposed by envPrefix "PUBLIC_" ← env PUBLIC_AMPLITUDE_SECRET_KEY from .env.leak',
     )
     expect(folderText(join(dir, 'dist'))).not.toContain(secret)

@@ -1,8 +1,6 @@
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { fingerprint } from '../../src/core/fingerprint'
-import { bin, buildVariants, envFile, folderText, runCli, type ExampleBuild, type Variant } from '../helpers/example-builds'
-import { parseReport } from '../helpers/report'
+import { bin, buildVariants, envFile, folderText, runCli, soleSecretFinding, type ExampleBuild, type Variant } from '../helpers/example-builds'
 import { leakedSecret } from '../keys'
 
 /**
@@ -32,15 +30,10 @@ describe('SvelteKit example (vite build, sveltekit() + AmplitudeKeyGuard())', ()
   })
 
   it('fails when the Secret Key reaches a component through $env/static/public', () => {
-    const { dir, run } = builds.leak
-    const secret = envFile(dir, '.env.leak').PUBLIC_AMPLITUDE_SECRET_KEY!
-    expect(run.code, run.output).toBe(1)
-    const report = parseReport(run.output)
-    expect(report).toHaveLength(1)
-    const [finding] = report
-    expect(finding).toMatchObject({ kindName: 'Project Secret Key', fingerprint: fingerprint(secret), rule: 'known-value' })
-    expect(finding!.at.map(at => at.file)).toEqual([expect.stringMatching(/^_app\/immutable\/nodes\/\d+\.[\w-]+\.js$/)])
-    expect(finding!.origin).toContain('via $env/static/public PUBLIC_AMPLITUDE_SECRET_KEY — exposed by kit.env.publicPrefix "PUBLIC_" ← env PUBLIC_AMPLITUDE_SECRET_KEY from .env.leak')
+    const { dir } = builds.leak
+    const { secret, finding } = soleSecretFinding(builds.leak, '.env.leak', 'PUBLIC_AMPLITUDE_SECRET_KEY')
+    expect(finding.at.map(at => at.file)).toEqual([expect.stringMatching(/^_app\/immutable\/nodes\/\d+\.[\w-]+\.js$/)])
+    expect(finding.origin).toContain('via $env/static/public PUBLIC_AMPLITUDE_SECRET_KEY — exposed by kit.env.publicPrefix "PUBLIC_" ← env PUBLIC_AMPLITUDE_SECRET_KEY from .env.leak')
     expect(folderText(join(dir, '.svelte-kit', 'output', 'client'))).not.toContain(secret)
   })
 

@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { parse } from 'dotenv'
+import { expect } from 'vitest'
+import { fingerprint } from '../../src/core/fingerprint'
+import { parseReport, type ReportedValue } from './report'
 
 /**
  * Framework examples built by their real CLIs in child processes, as a user runs them.
@@ -67,4 +70,17 @@ export function folderText(dir: string): string {
     .filter(entry => entry.isFile())
     .map(entry => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
     .join('\n')
+}
+
+/**
+ * The leaky build failed with exactly one finding: the Secret Key the env file's `name` holds,
+ * found as a known value. Returns that secret and the finding, for the file and origin checks.
+ */
+export function soleSecretFinding(build: ExampleBuild, file: string, name: string): { secret: string; finding: ReportedValue } {
+  const secret = envFile(build.dir, file)[name]!
+  expect(build.run.code, build.run.output).toBe(1)
+  const report = parseReport(build.run.output)
+  expect(report).toHaveLength(1)
+  expect(report[0]).toMatchObject({ kindName: 'Project Secret Key', fingerprint: fingerprint(secret), rule: 'known-value' })
+  return { secret, finding: report[0]! }
 }

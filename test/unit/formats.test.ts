@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { applyBaseline, createBaseline } from '../../src/core/baseline'
 import { fingerprint } from '../../src/core/fingerprint'
 import { formatResult, REPORT_FORMATS, type JsonReport } from '../../src/core/formats'
-import type { KnownValue } from '../../src/core/known-values'
 import { inOutputDir } from '../../src/core/merge'
 import { scanFiles, type EmittedFile, type ScanResult } from '../../src/core/scan'
 import { SERVER_SDKS } from '../../src/core/server-sdks'
 import { sarifErrors } from '../helpers/sarif'
-import { KEYS, leakedSecret } from '../keys'
+import { ENV_SECRET, KEYS, leakedSecret } from '../keys'
 
-const envSecret: KnownValue = {
-  value: KEYS.envSecret,
-  kind: 'project-secret-key',
-  public: false,
-  origin: { type: 'env', name: 'AMPLITUDE_SECRET_KEY', source: '.env' },
-  envNames: ['AMPLITUDE_SECRET_KEY'],
-}
 
 const map = (source: string) =>
   JSON.stringify({ version: 3, sources: ['../src/main.js'], sourcesContent: [source], names: [], mappings: 'AAEA' })
@@ -30,7 +22,7 @@ function sampleResult() {
     { fileName: 'old.js', contents: `y("${KEYS.serverDeployment}")` },
   ]
   const allow = [{ fingerprint: fingerprint(KEYS.publicDirSecret), reason: 'inert test key' }]
-  const scan = () => scanFiles(files, { known: [envSecret], allow, injections: [] })
+  const scan = () => scanFiles(files, { known: [ENV_SECRET], allow, injections: [] })
   const baseline = createBaseline(scan().findings.filter(f => f.file === 'old.js'))
   return inOutputDir(applyBaseline(scan(), baseline), 'dist')
 }

@@ -1,21 +1,13 @@
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { fingerprint, maskValue } from '../../src/core/fingerprint'
-import type { KnownValue } from '../../src/core/known-values'
 import { formatReport } from '../../src/core/report'
 import { decode, scanFiles, type EmittedFile } from '../../src/core/scan'
-import { KEYS, leakedSecret } from '../keys'
+import { ENV_SECRET, KEYS, leakedSecret } from '../keys'
 
-const envSecret: KnownValue = {
-  value: KEYS.envSecret,
-  kind: 'project-secret-key',
-  public: false,
-  origin: { type: 'env', name: 'AMPLITUDE_SECRET_KEY', source: '.env' },
-  envNames: ['AMPLITUDE_SECRET_KEY'],
-}
 
 const scan = (files: EmittedFile[], allow: string[] = []) =>
-  scanFiles(files, { known: [envSecret], allow: allow.map(f => ({ fingerprint: f })), injections: [] })
+  scanFiles(files, { known: [ENV_SECRET], allow: allow.map(f => ({ fingerprint: f })), injections: [] })
 
 describe('scanFiles', () => {
   it('locates a known value by line and column, and through the sourcemap', () => {
