@@ -1,4 +1,4 @@
-import { unplugin } from './core/unplugin'
+import { unplugin } from './plugin'
 
 /** The esbuild plugin: `plugins: [AmplitudeKeyGuard()]` in the options of `esbuild.build()`. */
 export default unplugin.esbuild

@@ -1,19 +1,14 @@
-export { unplugin, unplugin as default, unpluginFactory } from './core/unplugin'
-export { KEY_KINDS, KEY_KIND_IDS, PRIVATE_ENDPOINTS, type KeyKind, type KeyKindId } from './core/kinds'
-export { RULES, type RuleId } from './core/rules'
+export { unplugin, unplugin as default, unpluginFactory } from './plugin'
+export { KEY_KINDS, KEY_KIND_IDS, PRIVATE_ENDPOINTS, type KeyKind, type KeyKindId } from './core/taxonomy/kinds'
+export { RULES, type RuleId } from './core/detect/rules'
 export { resolveOptions, OptionsError, type ResolvedOptions } from './core/options'
-export { collectKnownValues, type KnownValue, type Origin } from './core/known-values'
-export {
-  scanFiles,
-  type EmittedFile,
-  type ScanOptions,
-  type ScanResult,
-  type AllowEntry,
-  type AllowlistedValue,
-} from './core/scan'
-export { scanBuiltFolders, type FolderScanInput, type FolderScan } from './core/scan-folders'
-export { fingerprint, maskValue } from './core/fingerprint'
-export { formatReport, formatSummary } from './core/report'
+export { collectKnownValues, type KnownValue, type Origin } from './core/env/known-values'
+export { scanFiles } from './core/scan/scan-files'
+export type { EmittedFile } from './core/output/emitted-file'
+export type { ScanOptions, ScanResult, AllowEntry, AllowlistedValue } from './core/scan/types'
+export { scanBuiltFolders, type FolderScanInput, type FolderScan } from './cli/folder-scan'
+export { fingerprint, maskValue } from './core/shared/fingerprint'
+export { formatReport, formatSummary } from './core/report/human'
 export {
   formatResult,
   REPORT_FORMATS,
@@ -23,8 +18,8 @@ export {
   type FindingStatus,
   type FormatContext,
   toJsonReport,
-} from './core/formats'
-export { inOutputDir, mergeResults } from './core/merge'
+} from './core/report'
+export { inOutputDir, mergeResults } from './core/scan/merge'
 export {
   applyBaseline,
   createBaseline,
@@ -34,8 +29,9 @@ export {
   BASELINE_VERSION,
   type Baseline,
   type BaselineEntry,
-} from './core/baseline'
-export { IGNORE_MARKER, type Suppression } from './core/suppress'
-export { InputError } from './core/errors'
-export type { Finding, Injection, ExposedEnv } from './core/findings'
+} from './core/accept/baseline'
+export { IGNORE_MARKER, type Suppression } from './core/accept/suppress'
+export { InputError } from './core/shared/errors'
+export type { Finding } from './core/scan/findings'
+export type { Injection, ExposedEnv } from './core/scan/origins'
 export type { Options, SecretOption, AllowOption, ReportOption, ReportFormat } from './types'

@@ -1,4 +1,4 @@
-import { unplugin } from './core/unplugin'
+import { unplugin } from './plugin'
 
 /** The Rolldown plugin: `plugins: [AmplitudeKeyGuard()]` in `rolldown.config.js`. */
 export default unplugin.rolldown

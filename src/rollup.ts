@@ -1,4 +1,4 @@
-import { unplugin } from './core/unplugin'
+import { unplugin } from './plugin'
 
 /** The Rollup plugin: `plugins: [AmplitudeKeyGuard()]` in `rollup.config.js`. */
 export default unplugin.rollup

@@ -1,4 +1,4 @@
-import { unplugin } from './core/unplugin'
+import { unplugin } from './plugin'
 
 /** The Rsbuild plugin: `plugins: [AmplitudeKeyGuard()]` in `rsbuild.config.ts`. */
 export default unplugin.rsbuild

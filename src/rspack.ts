@@ -1,4 +1,4 @@
-import { unplugin } from './core/unplugin'
+import { unplugin } from './plugin'
 
 /** The Rspack plugin: `plugins: [AmplitudeKeyGuard()]` in `rspack.config.js`. */
 export default unplugin.rspack

@@ -1,7 +1,7 @@
 import { workerData } from 'node:worker_threads'
-import { FINISHED, flagFiles, type WorkerJob } from './core/parallel-scan'
+import { FINISHED, flagFiles, type WorkerJob } from './cli/worker-pool'
 
-// One scan worker of the CLI (see core/parallel-scan): replies once, then counts itself done.
+// One scan worker of the CLI (see cli/worker-pool): replies once, then counts itself done.
 const job = workerData as WorkerJob
 try {
   job.port.postMessage({ flagged: flagFiles(job) })

@@ -1,8 +1,8 @@
-import type { ReportFormat } from './core/formats'
-import type { KeyKindId } from './core/kinds'
+import type { ReportFormat } from './core/report'
+import type { KeyKindId } from './core/taxonomy/kinds'
 
-export type { KeyKindId } from './core/kinds'
-export type { ReportFormat } from './core/formats'
+export type { KeyKindId } from './core/taxonomy/kinds'
+export type { ReportFormat } from './core/report'
 
 export interface SecretOption {
   value: string
@@ -75,7 +75,7 @@ export interface Options {
   /**
    * Reports to write besides the human report in the bundler's output, e.g.
    * `{ format: 'sarif', output: 'amplitude-key-guard.sarif' }`. They are written before the
-   * build fails, so CI can upload them.
+   * build fails, so CI can upload them. They describe builds: dev servers write none.
    * @default []
    */
   report?: ReportOption | ReportOption[]

@@ -1,4 +1,4 @@
-import { unplugin } from './core/unplugin'
+import { unplugin } from './plugin'
 
 /** The Vite plugin: `plugins: [AmplitudeKeyGuard()]` in `vite.config.ts`. */
 export default unplugin.vite

@@ -1,4 +1,4 @@
-import { unplugin } from './core/unplugin'
+import { unplugin } from './plugin'
 
 /** The webpack plugin: `plugins: [AmplitudeKeyGuard()]` in `webpack.config.js`. */
 export default unplugin.webpack

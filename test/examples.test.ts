@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parse } from 'dotenv'
 import { describe, expect, it } from 'vitest'
-import { fingerprint } from '../src/core/fingerprint'
+import { fingerprint } from '../src/core/shared/fingerprint'
 
 /**
  * The examples built by the real CLIs, as a user runs them: exit codes are the contract.

@@ -1,4 +1,4 @@
-import type { KnownValue } from '../src/core/known-values'
+import type { KnownValue } from '../src/core/env/known-values'
 
 /**
  * Realistic fake keys. Every one is unique so a test can tell which leaked, and the

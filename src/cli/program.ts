@@ -1,8 +1,8 @@
 import { Command, CommanderError, Option } from 'commander'
-import { InputError } from '../core/errors'
-import { REPORT_FORMATS } from '../core/formats'
-import { TOOL } from '../core/formats/model'
 import { OptionsError } from '../core/options'
+import { REPORT_FORMATS } from '../core/report'
+import { TOOL } from '../core/report/model'
+import { InputError } from '../core/shared/errors'
 import { EXIT, type CliIo } from './io'
 import { runScan, UsageError, type ScanFlags } from './scan-command'
 

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path'
-import { formatResult, type ReportFormat } from '../core/formats'
 import { isFingerprint, resolveOptions } from '../core/options'
-import { NAME, plural } from '../core/report'
-import { scanBuiltFolders } from '../core/scan-folders'
-import type { AllowEntry } from '../core/scan'
-import { writeTextFile } from '../core/write-file'
+import { formatResult, type ReportFormat } from '../core/report'
+import type { AllowEntry } from '../core/scan/types'
+import { NAME, plural } from '../core/shared/name'
+import { writeTextFile } from '../core/shared/write-file'
+import { scanBuiltFolders } from './folder-scan'
 import { EXIT, type CliIo } from './io'
 
 /** The `scan` command's flags, as commander hands them over (repeatable ones absent when not given). */

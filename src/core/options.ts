@@ -1,12 +1,14 @@
 import picomatch from 'picomatch'
 import type { Options, ReportOption } from '../types'
-import { HEX32, kindFromValue } from './classify'
-import type { InternalErrorPolicy } from './fail-closed'
-import { REPORT_FORMATS, type ReportFormat } from './formats'
-import { KEY_KIND_IDS, KEY_KINDS, type KeyKindId } from './kinds'
-import type { SecretEntry } from './known-values'
-import { NAME } from './report'
-import type { AllowEntry } from './scan'
+import type { SecretEntry } from './env/known-values'
+import { REPORT_FORMATS, type ReportFormat } from './report'
+import type { AllowEntry } from './scan/types'
+import { NAME } from './shared/name'
+import { HEX32, kindFromValue } from './taxonomy/classify'
+import { KEY_KIND_IDS, KEY_KINDS, type KeyKindId } from './taxonomy/kinds'
+
+/** What an unexpected error inside the guard does to the build (see `onInternalError`). */
+export type InternalErrorPolicy = 'fail' | 'warn'
 
 export interface ResolvedOptions {
   mode: 'error' | 'warn'

@@ -3,7 +3,7 @@ import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync } f
 import { join, resolve } from 'node:path'
 import { parse } from 'dotenv'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { fingerprint } from '../../src/core/fingerprint'
+import { fingerprint } from '../../src/core/shared/fingerprint'
 import { parseReport } from '../helpers/report'
 import { leakedSecret } from '../keys'
 

@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { dirname, join, resolve } from 'node:path'
 import { parse } from 'dotenv'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { fingerprint } from '../../src/core/fingerprint'
-import { readOutputFolder } from '../../src/core/output-folder'
+import { fingerprint } from '../../src/core/shared/fingerprint'
+import { readOutputFolder } from '../../src/core/output/output-folder'
 import { parseReport } from '../helpers/report'
 import { KEYS, leakedSecret } from '../keys'
 

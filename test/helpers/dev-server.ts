@@ -2,8 +2,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping'
-import WebSocket from 'ws'
-import { LineIndex } from '../../src/core/locate'
+import { WebSocket } from 'ws'
+import { LineIndex } from '../../src/core/shared/line-index'
 
 const TMP = resolve(dirname(fileURLToPath(import.meta.url)), '../.tmp/dev-server')
 

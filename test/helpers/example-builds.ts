@@ -3,7 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { parse } from 'dotenv'
 import { expect } from 'vitest'
-import { fingerprint } from '../../src/core/fingerprint'
+import { fingerprint } from '../../src/core/shared/fingerprint'
 import { parseReport, type ReportedValue } from './report'
 
 /**

@@ -2,8 +2,8 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync 
 import { join, resolve } from 'node:path'
 import type { Plugin } from 'vite'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { fingerprint } from '../../src/core/fingerprint'
-import type { JsonReport } from '../../src/core/formats'
+import { fingerprint } from '../../src/core/shared/fingerprint'
+import type { JsonReport } from '../../src/core/report'
 import { BUNDLERS, type BuildResult, type Bundler, type Fixture } from '../helpers/bundlers'
 import { runCli } from '../helpers/cli'
 import { KEYS, leakedSecret } from '../keys'
@@ -119,12 +119,12 @@ describe("vite8: a sourcemap whose sources point outside the project", () => {
   it('never reads them: the marker there suppresses nothing, and the build fails', () => {
     expect(result.failed).toBe(true)
     expect(result.output).not.toMatch(/suppressed/)
-    expect(result.report.map(r => r.fingerprint).sort()).toEqual([fingerprint(KEYS.serverDeployment), fingerprint(KEYS.htmlSecret)].sort())
+    expect(result.report.map(r => r.fingerprint).toSorted()).toEqual([fingerprint(KEYS.serverDeployment), fingerprint(KEYS.htmlSecret)].toSorted())
   })
 
   it('reports the sources as the map gives them: absolute, or relative without the leading ../', () => {
     const sources = result.report.flatMap(r => r.at.map(at => at.source?.file))
-    expect(sources.sort()).toEqual([outside, 'outside/vendor.js'].sort())
+    expect(sources.toSorted()).toEqual([outside, 'outside/vendor.js'].toSorted())
   })
 })
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { parse } from 'acorn'
@@ -8,8 +8,8 @@ import * as vite7 from 'vite7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import webpack, { type Stats } from 'webpack'
 import WebpackDevServer from 'webpack-dev-server'
-import { fingerprint } from '../../src/core/fingerprint'
-import { fixedNote, placeholder, servedNote } from '../../src/core/redact'
+import { fingerprint } from '../../src/core/shared/fingerprint'
+import { fixedNote, placeholder, servedNote } from '../../src/core/scan/redact'
 import AmplitudeKeyGuard from '../../src/vite'
 import AmplitudeKeyGuardWebpack from '../../src/webpack'
 import { fetchText, inlineMap, listenToSocket, originalOf, waitFor, writeApp, type SocketMessages } from '../helpers/dev-server'
@@ -53,7 +53,7 @@ describe.each(VITES)('$name dev server', ({ name, createServer }) => {
       logLevel: 'info',
       customLogger,
       server: { host: '127.0.0.1', port: 0 },
-      plugins: [AmplitudeKeyGuard()],
+      plugins: [AmplitudeKeyGuard({ report: { format: 'json', output: 'reports/guard.json' } })],
     })
     await server.listen()
     base = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`
@@ -103,6 +103,12 @@ describe.each(VITES)('$name dev server', ({ name, createServer }) => {
     const reported = parseReport(logged.join('\n')).find(r => r.fingerprint === fingerprint(KEYS.serverDeployment))
     expect(reported).toMatchObject({ kindName: 'Deployment Key (server-side)', rule: 'deployment-key-prefix' })
     expect(reported!.at[0]!.source).toMatchObject({ file: 'src/flags.js', line: 2 })
+  })
+
+  it('writes no report file while it serves a leak: report files describe builds', async () => {
+    await fetchText(`${base}/src/main.js`)
+    await waitFor(() => overlays().find(m => m.includes(fingerprint(KEYS.envSecret))), 'the overlay')
+    expect(existsSync(join(dir, 'reports/guard.json'))).toBe(false)
   })
 
   it('keeps serving, and clears the warning once the module is saved without the key', async () => {
@@ -180,7 +186,7 @@ describe('webpack-dev-server 5', () => {
     expect(guardWarnings(stats!)).toHaveLength(1)
     const text = output(stats!)
     const reported = parseReport(text)
-    expect(reported.map(r => r.kindName).sort()).toEqual(['Deployment Key (server-side)', 'Project Secret Key'])
+    expect(reported.map(r => r.kindName).toSorted()).toEqual(['Deployment Key (server-side)', 'Project Secret Key'])
     expect(reported.find(r => r.kindName === 'Project Secret Key')!.origin).toMatch(
       /^via DefinePlugin\["process\.env\.AMPLITUDE_SECRET_KEY"\] ← env AMPLITUDE_SECRET_KEY from \.env/,
     )

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { fingerprint } from '../../src/core/fingerprint'
-import type { JsonReport } from '../../src/core/formats'
-import type { Encoding } from '../../src/core/encodings'
+import { fingerprint } from '../../src/core/shared/fingerprint'
+import type { JsonReport } from '../../src/core/report'
+import type { Encoding } from '../../src/core/detect/encodings'
 import { BUNDLERS, type BuildResult, type Bundler, type Fixture } from '../helpers/bundlers'
 import { runCli } from '../helpers/cli'
 import { leakedSecret } from '../keys'
@@ -144,7 +144,7 @@ describe.each(BUILDS)('%s: disguised known secrets', (label, bundler, minify) =>
   })
 
   it.each(Object.keys(SECRETS) as Disguise[])('finds %s in the emitted chunk, located in src/main.js', disguise => {
-    const found = report.findings.filter(f => f.fingerprint === fingerprint(SECRETS[disguise]) && /\.js$/.test(f.file))
+    const found = report.findings.filter(f => f.fingerprint === fingerprint(SECRETS[disguise]) && f.file.endsWith('.js'))
     expect(found.map(f => f.encoding), JSON.stringify(report.findings, null, 1)).toContain(EXPECTED[label]![disguise])
     expect(found[0]).toMatchObject({ status: 'leak', kind: 'project-secret-key', source: { file: 'src/main.js' } })
   })
@@ -174,7 +174,7 @@ describe('out of scope, as the README says', () => {
         'index.html': HTML,
         '.env': `AMPLITUDE_SECRET_REVERSED=${reversed}\nAMPLITUDE_SECRET_SHORT_PIECES=${shortPieces}\n`,
         'src/main.js': [
-          `const reversed = '${[...reversed].reverse().join('')}'.split('').reverse().join('')`,
+          `const reversed = '${[...reversed].toReversed().join('')}'.split('').reverse().join('')`,
           ...pieces.map((piece, i) => `const p${i} = '${piece}'`),
           `const shortPieces = ${pieces.map((_, i) => `p${i}`).join(' + ')}`,
           `window.config = { reversed, shortPieces, pieces: [${pieces.map((_, i) => `p${i}`).join(', ')}] }`,

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../src/cli/program'
-import { GuardContext } from '../../src/core/context'
-import { COULD_NOT_CHECK } from '../../src/core/fail-closed'
-import { fingerprint } from '../../src/core/fingerprint'
-import { LineIndex } from '../../src/core/locate'
+import { Guard } from '../../src/core/guard/guard'
+import { COULD_NOT_CHECK } from '../../src/core/guard/fail-closed'
+import { fingerprint } from '../../src/core/shared/fingerprint'
+import { LineIndex } from '../../src/core/shared/line-index'
 import { BUNDLERS } from '../helpers/bundlers'
 import { KEYS, leakedSecret } from '../keys'
 import { LEAKS } from './scenarios'
@@ -21,7 +21,7 @@ const SIMULATED = `simulated failure near "${KEYS.envSecret}"`
 const REASON = `simulated failure near "${fingerprint(KEYS.envSecret)}"`
 
 const breakScan = () =>
-  vi.spyOn(GuardContext.prototype, 'scan').mockImplementation(() => {
+  vi.spyOn(Guard.prototype, 'scanOutput').mockImplementation(() => {
     throw new Error(SIMULATED)
   })
 

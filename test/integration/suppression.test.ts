@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fingerprint } from '../../src/core/fingerprint'
+import { fingerprint } from '../../src/core/shared/fingerprint'
 import { BUNDLERS, type Fixture } from '../helpers/bundlers'
 import { KEYS, leakedSecret } from '../keys'
 

@@ -4,10 +4,12 @@ import { createUnplugin } from 'unplugin'
 import * as vite from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import webpack from 'webpack'
-import { GuardContext, type GuardStateSize } from '../../src/core/context'
-import { fingerprint } from '../../src/core/fingerprint'
+import { ModuleEvidence, type EvidenceSize } from '../../src/core/guard/evidence'
+import { Guard } from '../../src/core/guard/guard'
+import { Reporter, type ReporterSize } from '../../src/core/guard/reporter'
+import { fingerprint } from '../../src/core/shared/fingerprint'
 import { resolveOptions } from '../../src/core/options'
-import { guardPlugin } from '../../src/core/unplugin'
+import { guardPlugin } from '../../src/plugin'
 import { writeApp } from '../helpers/dev-server'
 import { KEYS, leakedSecret } from '../keys'
 
@@ -45,9 +47,9 @@ class Rebuilds {
       writeFileSync(file, `${text}// save ${Date.now()}-${attempt}\n`)
       const outcome = await new Promise<Outcome | undefined>(done => {
         const timer = setTimeout(() => done(undefined), 20_000)
-        this.waiting = outcome => {
+        this.waiting = next => {
           clearTimeout(timer)
-          done(outcome)
+          done(next)
         }
       })
       if (outcome) return outcome
@@ -64,7 +66,7 @@ class Rebuilds {
 
 interface WatchedBuild {
   name: string
-  start: (dir: string, guard: GuardContext, rebuilds: Rebuilds) => Promise<() => Promise<void>>
+  start: (dir: string, guard: Guard, rebuilds: Rebuilds) => Promise<() => Promise<void>>
 }
 
 const VITE: WatchedBuild = {
@@ -117,7 +119,11 @@ const WEBPACK: WatchedBuild = {
 }
 
 describe.each([VITE, WEBPACK])('$name', build => {
-  const guard = new GuardContext(resolveOptions())
+  // The guard's parts are handed in, so the test reads what each keeps across rebuilds.
+  const options = resolveOptions()
+  const evidence = new ModuleEvidence()
+  const reporter = new Reporter(options)
+  const guard = new Guard(options, { evidence, reporter })
   const rebuilds = new Rebuilds()
   let dir: string
   let flagsFile: string
@@ -158,7 +164,7 @@ describe.each([VITE, WEBPACK])('$name', build => {
 
   it(`says the same on each of ${REBUILDS} rebuilds, and keeps no more state than after the first`, async () => {
     // The state after the first leaking and the first clean rebuild: every later one must match its kind.
-    const baseline = new Map<boolean, GuardStateSize>()
+    const baseline = new Map<boolean, EvidenceSize & ReporterSize>()
     for (let rebuild = 1; rebuild <= REBUILDS; rebuild++) {
       const leaking = rebuild % 2 === 1
       const outcome = await rebuilds.after(flagsFile, leaking ? LEAK : FIX)
@@ -166,7 +172,7 @@ describe.each([VITE, WEBPACK])('$name', build => {
       expect(outcome.text).toContain(leaking ? fingerprint(KEYS.serverDeployment) : 'no server-only keys')
       // Warnings do not go quiet after the first build.
       expect(outcome.text).toContain(`(Project Secret Key, ${fingerprint(KEYS.envSecret)})`)
-      const size = guard.stateSize()
+      const size = { ...evidence.size, ...reporter.size }
       if (!baseline.has(leaking)) baseline.set(leaking, size)
       expect(size, `rebuild ${rebuild}`).toEqual(baseline.get(leaking))
     }

@@ -1,7 +1,7 @@
-import fc from 'fast-check'
-import { isPlaceholder } from '../../src/core/classify'
-import type { KeyKindId } from '../../src/core/kinds'
-import type { KnownValue } from '../../src/core/known-values'
+import * as fc from 'fast-check'
+import { isPlaceholder } from '../../src/core/taxonomy/classify'
+import type { KeyKindId } from '../../src/core/taxonomy/kinds'
+import type { KnownValue } from '../../src/core/env/known-values'
 
 /** Bounded runs keep the suite fast; each property still sees hundreds of shapes. */
 export const RUNS = { numRuns: 200 }
@@ -30,7 +30,7 @@ const ALPHABETS: Partial<Record<KeyKindId, string>> = { 'project-secret-key': HE
  */
 export function sibling({ value, kind }: { value: string; kind: KeyKindId }, shown: number): string {
   const alphabet = ALPHABETS[kind]!
-  const rotated = [...value.slice(shown)].map(c => alphabet[(alphabet.indexOf(c) + 1) % alphabet.length]).join('')
+  const rotated = Array.from(value.slice(shown), c => alphabet[(alphabet.indexOf(c) + 1) % alphabet.length]).join('')
   return value.slice(0, shown) + rotated
 }
 

@@ -1,7 +1,7 @@
 import { parse, type Literal } from 'acorn'
-import fc from 'fast-check'
+import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { encodingsOf, type Needle } from '../../src/core/encodings'
+import { encodingsOf, type Needle } from '../../src/core/detect/encodings'
 import { RUNS } from './arbitraries'
 
 /** What a JS string literal with this body evaluates to, read by a real parser. */

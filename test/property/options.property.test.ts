@@ -1,4 +1,4 @@
-import fc from 'fast-check'
+import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { OptionsError, resolveOptions } from '../../src/core/options'
 import { RUNS } from './arbitraries'

@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { GuardContext } from '../../src/core/context'
-import { fingerprint } from '../../src/core/fingerprint'
+import { ModuleEvidence } from '../../src/core/guard/evidence'
+import { Guard } from '../../src/core/guard/guard'
+import { fingerprint } from '../../src/core/shared/fingerprint'
 import { resolveOptions } from '../../src/core/options'
 import type { Options } from '../../src/types'
 import { KEYS } from '../keys'
@@ -15,8 +16,8 @@ const chunk = `var head = "${HEAD}";\nvar key = head + "${TAIL}";\nwindow.x = [k
 /** The module is written to disk, where inline markers are read from. */
 const ROOT = resolve(import.meta.dirname, '../.tmp/assembled')
 
-function inspected(options: Options, code: string) {
-  const guard = new GuardContext(resolveOptions({ env: { AMPLITUDE_SECRET_KEY: KEYS.envSecret }, ...options }))
+function inspected(options: Options, code: string, evidence = new ModuleEvidence()) {
+  const guard = new Guard(resolveOptions({ env: { AMPLITUDE_SECRET_KEY: KEYS.envSecret }, ...options }), { evidence })
   guard.configure({ root: ROOT, envDir: false, mode: 'production' })
   guard.loadEnvironment()
   mkdirSync(join(ROOT, 'src'), { recursive: true })
@@ -26,7 +27,7 @@ function inspected(options: Options, code: string) {
 }
 
 const scan = (options: Options, code = moduleCode(), emitted = chunk) =>
-  inspected(options, code).scan([{ fileName: 'assets/index.js', contents: emitted }], { injections: [] }, join(ROOT, 'dist'))
+  inspected(options, code).scanOutput({ files: [{ fileName: 'assets/index.js', contents: emitted }], origin: { injections: [] }, outDir: join(ROOT, 'dist') })
 
 describe('known values put together from pieces', () => {
   it('are found where their longest piece ships, located at the expression in the module', () => {
@@ -54,13 +55,16 @@ describe('known values put together from pieces', () => {
   })
 
   it('are looked for only in modules that hold a piece of a known secret: others are never parsed', () => {
-    expect(inspected({}, `export const add = (a, b) => a + b\n`).stateSize().modules).toBe(0)
-    expect(inspected({}, moduleCode()).stateSize().modules).toBe(1)
+    const [plain, split] = [new ModuleEvidence(), new ModuleEvidence()]
+    inspected({}, `export const add = (a, b) => a + b\n`, plain)
+    inspected({}, moduleCode(), split)
+    expect(plain.size.modules).toBe(0)
+    expect(split.size.modules).toBe(1)
   })
 
   it('are not seen when split across modules: each module folds only its own constants', () => {
     const guard = inspected({}, `export const head = '${HEAD}'\n`)
     guard.inspectModule(join(ROOT, 'src/use.js'), `import { head } from './key.js'\nexport const key = head + '${TAIL}'\n`)
-    expect(guard.scan([{ fileName: 'assets/index.js', contents: chunk }], { injections: [] }, join(ROOT, 'dist')).findings).toEqual([])
+    expect(guard.scanOutput({ files: [{ fileName: 'assets/index.js', contents: chunk }], origin: { injections: [] }, outDir: join(ROOT, 'dist') }).findings).toEqual([])
   })
 })

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { applyBaseline, createBaseline, parseBaseline, stableFileName } from '../../src/core/baseline'
-import { fingerprint } from '../../src/core/fingerprint'
-import { scanFiles, type EmittedFile } from '../../src/core/scan'
-import { staleEntryWarnings } from '../../src/core/stale'
+import { applyBaseline, createBaseline, parseBaseline, stableFileName } from '../../src/core/accept/baseline'
+import { fingerprint } from '../../src/core/shared/fingerprint'
+import type { EmittedFile } from '../../src/core/output/emitted-file'
+import { scanFiles } from '../../src/core/scan/scan-files'
+import { staleEntryWarnings } from '../../src/core/accept/stale'
 import { KEYS } from '../keys'
 
 const scan = (files: EmittedFile[], allow: { fingerprint: string; reason?: string }[] = []) =>

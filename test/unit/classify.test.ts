@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { classifyVariable, isPlaceholder, kindFromValue } from '../../src/core/classify'
-import { endpointKind, kindFromName } from '../../src/core/kinds'
+import { classifyVariable, isPlaceholder, kindFromValue } from '../../src/core/taxonomy/classify'
+import { endpointKind } from '../../src/core/taxonomy/kinds'
+import { kindFromName } from '../../src/core/taxonomy/names'
 import { KEYS } from '../keys'
 
 describe('kindFromName', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/program'
-import { fingerprint } from '../../src/core/fingerprint'
+import { fingerprint } from '../../src/core/shared/fingerprint'
 import { KEYS, leakedSecret } from '../keys'
 
 /** The CLI in-process, for the paths a child process cannot reach (Node intercepts a missing --env-file). */

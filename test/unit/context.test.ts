@@ -1,22 +1,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { GuardContext } from '../../src/core/context'
+import { Guard } from '../../src/core/guard/guard'
 import { resolveOptions } from '../../src/core/options'
-import { fingerprint } from '../../src/core/fingerprint'
+import { fingerprint } from '../../src/core/shared/fingerprint'
 import { KEYS } from '../keys'
 
-describe('GuardContext', () => {
+describe('Guard', () => {
   it('keeps a value the environment calls public even when code binds it to a secret name', () => {
-    const guard = new GuardContext(resolveOptions({ env: { VITE_AMPLITUDE_API_KEY: KEYS.apiKey } }))
+    const guard = new Guard(resolveOptions({ env: { VITE_AMPLITUDE_API_KEY: KEYS.apiKey } }))
     guard.loadEnvironment()
     guard.inspectModule('/app/src/a.js', `const apiSecret = '${KEYS.apiKey}'\nconst other = { secretKey: import.meta.env.VITE_AMPLITUDE_API_KEY }`)
-    const result = guard.scan([{ fileName: 'a.js', contents: `x("${KEYS.apiKey}")` }], { injections: [] })
+    const result = guard.scanOutput({ files: [{ fileName: 'a.js', contents: `x("${KEYS.apiKey}")` }], origin: { injections: [] } })
     expect(result).toMatchObject({ findings: [], permitted: { 'project-api-key': 1 } })
   })
 
   it('never turns a public client- key in an unparsable module into a secret', () => {
-    const guard = new GuardContext(resolveOptions())
+    const guard = new Guard(resolveOptions())
     guard.inspectModule('/app/src/a.js', `const key: string = '${KEYS.clientDeployment}' as const`)
-    const result = guard.scan([{ fileName: 'a.js', contents: `x("${KEYS.clientDeployment}")` }], { injections: [] })
+    const result = guard.scanOutput({ files: [{ fileName: 'a.js', contents: `x("${KEYS.clientDeployment}")` }], origin: { injections: [] } })
     expect(result).toMatchObject({ findings: [], permitted: { 'client-deployment-key': 1 } })
   })
 
@@ -27,11 +27,14 @@ describe('GuardContext', () => {
     })
 
     const run = () => {
-      const guard = new GuardContext(resolveOptions({ report: { format: 'github' } }))
+      const guard = new Guard(resolveOptions({ report: { format: 'github' } }))
       guard.configure({ root: '/app', envDir: false, mode: 'production' })
-      const result = guard.scan([{ fileName: 'assets/a.js', contents: `x("${KEYS.serverDeployment}")` }], { injections: [] }, '/app/dist')
       const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
-      guard.report(result, { error: () => {}, warn: () => {}, info: () => {} })
+      guard.checkOutput({ error: () => {}, warn: () => {}, info: () => {} }, () => ({
+        files: [{ fileName: 'assets/a.js', contents: `x("${KEYS.serverDeployment}")` }],
+        origin: { injections: [] },
+        outDir: '/app/dist',
+      }))
       return write.mock.calls.map(([text]) => String(text)).join('')
     }
 

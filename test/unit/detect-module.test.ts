@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeModule, mayHoldCredential } from '../../src/core/detect-module'
+import { analyzeModule, mayHoldCredential } from '../../src/core/detect/module'
 import { KEYS } from '../keys'
 
 describe('analyzeModule', () => {

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import {
-  detectBasicCredentials,
-  detectKeySecretPairs,
-  detectPrefixedKeys,
-  detectPrivateEndpointAuth,
-  detectSecretBindings,
-} from '../../src/core/detect-text'
+import { detectBasicCredentials } from '../../src/core/detect/rules/basic-credential'
+import { detectPrefixedKeys } from '../../src/core/detect/rules/deployment-key-prefix'
+import { detectKeySecretPairs } from '../../src/core/detect/rules/key-secret-pair'
+import { detectPrivateEndpointAuth } from '../../src/core/detect/rules/private-endpoint-auth'
+import { detectSecretBindings } from '../../src/core/detect/rules/secret-context'
 import { KEYS } from '../keys'
 
 const values = (hits: { value: string; kind: string }[]) => hits.map(h => `${h.kind}:${h.value}`)

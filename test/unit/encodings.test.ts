@@ -1,6 +1,6 @@
 import { parse, type Literal } from 'acorn'
 import { describe, expect, it } from 'vitest'
-import { encodingsOf } from '../../src/core/encodings'
+import { encodingsOf } from '../../src/core/detect/encodings'
 import { KEYS } from '../keys'
 
 /** The string a JS expression evaluates to, read by a real parser rather than by eval. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { scanExposedValues, type ExposedValue } from '../../src/core/exposed-values'
-import { fingerprint } from '../../src/core/fingerprint'
-import type { KnownValue } from '../../src/core/known-values'
-import { formatReport, formatSummary } from '../../src/core/report'
+import { scanExposedValues, type ExposedValue } from '../../src/core/scan/exposed-values'
+import { fingerprint } from '../../src/core/shared/fingerprint'
+import type { KnownValue } from '../../src/core/env/known-values'
+import { formatReport, formatSummary } from '../../src/core/report/human'
 import { KEYS, leakedSecret } from '../keys'
 
 const envSecret: KnownValue = {

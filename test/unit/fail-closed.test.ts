@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { GuardContext, type ReportSink } from '../../src/core/context'
-import { COULD_NOT_CHECK, failureReason } from '../../src/core/fail-closed'
-import { fingerprint } from '../../src/core/fingerprint'
+import { ModuleEvidence } from '../../src/core/guard/evidence'
+import { Guard } from '../../src/core/guard/guard'
+import type { ReportSink } from '../../src/core/guard/types'
+import { COULD_NOT_CHECK, failureReason } from '../../src/core/guard/fail-closed'
+import { fingerprint } from '../../src/core/shared/fingerprint'
 import { OptionsError, resolveOptions } from '../../src/core/options'
 import type { Options } from '../../src/types'
 import { KEYS, leakedSecret } from '../keys'
@@ -13,8 +15,8 @@ function sink() {
   return { errors, warnings, error: (m: string) => void errors.push(m), warn: (m: string) => void warnings.push(m), info: () => {} }
 }
 
-function guard(options: Options = {}) {
-  const context = new GuardContext(resolveOptions({ env: { AMPLITUDE_SECRET_KEY: KEYS.envSecret }, ...options }))
+function guard(options: Options = {}, evidence = new ModuleEvidence()) {
+  const context = new Guard(resolveOptions({ env: { AMPLITUDE_SECRET_KEY: KEYS.envSecret }, ...options }), { evidence })
   context.configure({ root: '/app', envDir: false, mode: 'production' })
   context.loadEnvironment()
   return context
@@ -29,7 +31,7 @@ describe('failureReason', () => {
   })
 })
 
-describe('GuardContext.check', () => {
+describe('Guard.checkOutput', () => {
   afterEach(() => void vi.restoreAllMocks())
   const boom = () => {
     throw new TypeError(`cannot read ${KEYS.envSecret}`)
@@ -37,7 +39,7 @@ describe('GuardContext.check', () => {
 
   it('fails the build on an unexpected error, naming no secret', () => {
     const out = sink()
-    guard().check(out, boom)
+    guard().checkOutput(out, boom)
     expect(out.errors).toHaveLength(1)
     expect(out.errors[0]).toMatch(new RegExp(`^${COULD_NOT_CHECK}: TypeError: cannot read ${fingerprint(KEYS.envSecret)}\\nFix the cause, or set onInternalError: 'warn'`))
     expect(leakedSecret(out.errors.join())).toBeUndefined()
@@ -45,14 +47,14 @@ describe('GuardContext.check', () => {
 
   it("warns instead with onInternalError: 'warn'", () => {
     const out = sink()
-    guard({ onInternalError: 'warn' }).check(out, boom)
+    guard({ onInternalError: 'warn' }).checkOutput(out, boom)
     expect(out.errors).toEqual([])
     expect(out.warnings[0]).toMatch(/could not check this build: .*\nThe build goes on unchecked \(onInternalError: 'warn'\)/)
   })
 
   it('fails on a bad option whatever the policy, with its own message', () => {
     const out = sink()
-    guard({ onInternalError: 'warn' }).check(out, () => {
+    guard({ onInternalError: 'warn' }).checkOutput(out, () => {
       throw new OptionsError('"baseline": guard-baseline.json does not exist')
     })
     expect(out.errors).toEqual(['[amplitude-key-guard] invalid options: "baseline": guard-baseline.json does not exist'])
@@ -61,20 +63,21 @@ describe('GuardContext.check', () => {
   it("lets the report's own failure through, as Rollup throws it", () => {
     const thrown = new Error('the report')
     const throwing: ReportSink = { error: () => { throw thrown }, warn: () => {}, info: () => {} }
-    expect(() => guard().check(throwing, sink => sink.error('leak'))).toThrow(thrown)
+    expect(() => guard({ mode: 'error' }).checkOutput(throwing, () => ({ files: [{ fileName: 'a.js', contents: KEYS.serverDeployment }], origin: { injections: [] } }))).toThrow(thrown)
   })
 
   it('fails on what it could not read earlier in the build: a module, the environment', () => {
-    const context = guard()
-    vi.spyOn(context as unknown as { readModule: () => void }, 'readModule').mockImplementation(boom)
+    const evidence = new ModuleEvidence()
+    const context = guard({}, evidence)
+    vi.spyOn(evidence as unknown as { read: () => void }, 'read').mockImplementation(boom)
     context.inspectModule('/app/src/a.js', 'export {}')
     const out = sink()
     let ran = false
-    context.check(out, () => void (ran = true))
+    context.checkOutput(out, () => void (ran = true))
     expect(ran).toBe(false)
     expect(out.errors[0]).toContain(`${COULD_NOT_CHECK}: reading src/a.js: TypeError: cannot read ${fingerprint(KEYS.envSecret)}`)
 
-    const throwingConfig = new GuardContext(resolveOptions({ onInternalError: 'warn' }))
+    const throwingConfig = new Guard(resolveOptions({ onInternalError: 'warn' }))
     throwingConfig.configure({
       root: '/app',
       envDir: false,
@@ -83,28 +86,30 @@ describe('GuardContext.check', () => {
     })
     throwingConfig.loadEnvironment()
     const warned = sink()
-    throwingConfig.check(warned, () => void (ran = true))
+    throwingConfig.checkOutput(warned, () => void (ran = true))
     expect(ran).toBe(true)
     expect(warned.warnings[0]).toContain(`${COULD_NOT_CHECK}: reading the environment: getter failed`)
   })
 
   it('says so once when the sink throws, as Rollup does', () => {
-    const context = guard()
-    vi.spyOn(context as unknown as { readModule: () => void }, 'readModule').mockImplementation(boom)
+    const evidence = new ModuleEvidence()
+    const context = guard({}, evidence)
+    vi.spyOn(evidence as unknown as { read: () => void }, 'read').mockImplementation(boom)
     context.inspectModule('/app/src/a.js', 'export {}')
     const throwing: ReportSink = { error: message => { throw new Error(message) }, warn: () => {}, info: () => {} }
-    expect(() => context.check(throwing, () => {})).toThrow(new RegExp(`^${COULD_NOT_CHECK}: reading src/a\\.js`))
+    expect(() => context.checkOutput(throwing, () => undefined)).toThrow(new RegExp(`^${COULD_NOT_CHECK}: reading src/a\\.js`))
   })
 
   it('clears a module failure once the module reads fine again', () => {
-    const context = guard()
-    const read = vi.spyOn(context as unknown as { readModule: () => void }, 'readModule').mockImplementationOnce(boom)
+    const evidence = new ModuleEvidence()
+    const context = guard({}, evidence)
+    const read = vi.spyOn(evidence as unknown as { read: () => void }, 'read').mockImplementationOnce(boom)
     context.inspectModule('/app/src/a.js', 'export {}')
     read.mockRestore()
     context.inspectModule('/app/src/a.js', 'export {}')
     const out = sink()
-    context.check(out, () => {})
+    context.checkOutput(out, () => undefined)
     expect(out.errors).toEqual([])
-    expect(context.stateSize().failedModules).toBe(0)
+    expect(evidence.size.failedModules).toBe(0)
   })
 })

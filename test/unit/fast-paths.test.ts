@@ -1,9 +1,12 @@
-import fc from 'fast-check'
+import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isPlaceholder, kindFromValue } from '../../src/core/classify'
-import { mayHoldCredential } from '../../src/core/detect-module'
-import { detectBasicCredentials, detectKeySecretPairs, detectPrefixedKeys, mayHoldShapes, secretOfBasicPayload } from '../../src/core/detect-text'
-import { charClass, longRuns } from '../../src/core/runs'
+import { isPlaceholder, kindFromValue } from '../../src/core/taxonomy/classify'
+import { mayHoldCredential } from '../../src/core/detect/module'
+import { detectBasicCredentials, secretOfBasicPayload } from '../../src/core/detect/rules/basic-credential'
+import { detectPrefixedKeys } from '../../src/core/detect/rules/deployment-key-prefix'
+import { detectKeySecretPairs } from '../../src/core/detect/rules/key-secret-pair'
+import { mayHoldShapes } from '../../src/core/detect/shapes'
+import { charClass, longRuns } from '../../src/core/detect/runs'
 import { KEYS } from '../keys'
 
 /*
@@ -47,12 +50,12 @@ const piece = fc.constantFrom(
   basic.slice(0, -1),
   '0'.repeat(32),
 )
-const text = fc.array(piece, { maxLength: 14 }).map(pieces => pieces.join(''))
+const texts = fc.array(piece, { maxLength: 14 }).map(parts => parts.join(''))
 
 describe('shape rules matched from punctuation', () => {
   it('find what the plain rules find, in any text', () => {
     fc.assert(
-      fc.property(text, text => {
+      fc.property(texts, text => {
         expect(startsAndValues(detectPrefixedKeys(text))).toEqual(plainPrefixed(text))
         expect(startsAndValues(detectKeySecretPairs(text))).toEqual(plainPairs(text))
         expect(startsAndValues(detectBasicCredentials(text))).toEqual(plainBasic(text))
@@ -82,9 +85,9 @@ describe('prefilters and run finding', () => {
 
   it('longRuns finds the maximal runs a regex finds, at any length', () => {
     const members = charClass('ab')
-    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é'), maxLength: 120 })
+    const strings = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é'), maxLength: 120 })
     fc.assert(
-      fc.property(text, fc.integer({ min: 1, max: 12 }), (text, min) => {
+      fc.property(strings, fc.integer({ min: 1, max: 12 }), (text, min) => {
         const plain = [...text.matchAll(new RegExp(`[ab]{${min},}`, 'g'))].map(m => [m.index, m.index + m[0].length])
         expect(longRuns(text, members, min)).toEqual(plain)
       }),

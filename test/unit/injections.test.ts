@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { exposureWarnings } from '../../src/core/exposure'
-import { fingerprint } from '../../src/core/fingerprint'
-import { defineInjections, injectionLabel, wholeEnvReadLines } from '../../src/core/injections'
-import type { KnownValue } from '../../src/core/known-values'
+import { exposureWarnings } from '../../src/core/scan/exposure'
+import { fingerprint } from '../../src/core/shared/fingerprint'
+import { defineInjections, injectionLabel, wholeEnvReadLines } from '../../src/core/scan/origins'
+import type { KnownValue } from '../../src/core/env/known-values'
 import { KEYS, leakedSecret } from '../keys'
 
 describe('defineInjections', () => {

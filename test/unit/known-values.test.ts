@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { collectKnownValues } from '../../src/core/known-values'
+import { collectKnownValues } from '../../src/core/env/known-values'
 import { KEYS } from '../keys'
 
 function envDir(files: Record<string, string>): string {

@@ -1,7 +1,7 @@
-import fc from 'fast-check'
+import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { encodingsOf } from '../../src/core/encodings'
-import { LiteralMatcher, type Occurrence } from '../../src/core/matcher'
+import { encodingsOf } from '../../src/core/detect/encodings'
+import { LiteralMatcher, type Occurrence } from '../../src/core/detect/matcher'
 import { KEYS } from '../keys'
 
 /** What the matcher replaces: one `indexOf` pass per literal, resuming after each match. */

@@ -5,7 +5,7 @@ import {
   locateKey,
   publicConfigEntries,
   undeclaredPublicEnv,
-} from '../../src/frameworks/nuxt-runtime-config'
+} from '../../src/frameworks/nuxt/runtime-config'
 import { KEYS } from '../keys'
 
 const NUXT = { prefixes: ['NITRO_', 'NUXT_'], expansion: false }

@@ -1,11 +1,11 @@
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping'
 import { parse } from 'acorn'
 import { describe, expect, it } from 'vitest'
-import { fingerprint } from '../../src/core/fingerprint'
-import type { KnownValue } from '../../src/core/known-values'
-import { LineIndex } from '../../src/core/locate'
-import { placeholder, redactFiles, redactedCode } from '../../src/core/redact'
-import type { EmittedFile } from '../../src/core/scan'
+import { fingerprint } from '../../src/core/shared/fingerprint'
+import type { KnownValue } from '../../src/core/env/known-values'
+import { LineIndex } from '../../src/core/shared/line-index'
+import { placeholder, redactFiles, redactedCode } from '../../src/core/scan/redact'
+import type { EmittedFile } from '../../src/core/output/emitted-file'
 import { KEYS, SECRETS, leakedSecret } from '../keys'
 
 const known = (value: string, kind: KnownValue['kind'], isPublic = false): KnownValue => ({

@@ -1,8 +1,9 @@
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { fingerprint, maskValue } from '../../src/core/fingerprint'
-import { formatReport } from '../../src/core/report'
-import { decode, scanFiles, type EmittedFile } from '../../src/core/scan'
+import { fingerprint, maskValue } from '../../src/core/shared/fingerprint'
+import { formatReport } from '../../src/core/report/human'
+import { decode, type EmittedFile } from '../../src/core/output/emitted-file'
+import { scanFiles } from '../../src/core/scan/scan-files'
 import { ENV_SECRET, KEYS, leakedSecret } from '../keys'
 
 

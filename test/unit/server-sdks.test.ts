@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findServerSdks, formatChain, type ModuleGraph } from '../../src/core/server-sdks'
+import { formatChain } from '../../src/core/report/human'
+import { findServerSdks, type ModuleGraph } from '../../src/core/scan/server-sdks'
 
 /** A graph from `importer → imported` edges; entries are the modules nothing imports. */
 function graph(edges: Array<[string, string]>): ModuleGraph {

@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { KnownValue } from '../../src/core/known-values'
-import { scanFiles, type EmittedFile } from '../../src/core/scan'
-import { markerFor, sourceReader, suppressionOf } from '../../src/core/suppress'
+import type { KnownValue } from '../../src/core/env/known-values'
+import type { EmittedFile } from '../../src/core/output/emitted-file'
+import { scanFiles } from '../../src/core/scan/scan-files'
+import { markerFor, sourceReader, suppressionOf } from '../../src/core/accept/suppress'
 import { KEYS } from '../keys'
 
 describe('markerFor', () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import AmplitudeKeyGuard from '../../../src/esbuild'
-import { readOutputFolder } from '../../../src/core/output-folder'
+import { readOutputFolder } from '../../../src/core/output/output-folder'
 import { parseReport } from '../report'
 import { capturingConsole, definesFor, listFiles, withProcessEnv, writeFixture, type Bundler } from './fixture'
 

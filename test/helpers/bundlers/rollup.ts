@@ -7,7 +7,7 @@ import { rolldown } from 'rolldown'
 import { rollup } from 'rollup'
 import AmplitudeKeyGuardRolldown from '../../../src/rolldown'
 import AmplitudeKeyGuardRollup from '../../../src/rollup'
-import { readOutputFolder } from '../../../src/core/output-folder'
+import { readOutputFolder } from '../../../src/core/output/output-folder'
 import { parseReport } from '../report'
 import { definesFor, listFiles, withProcessEnv, writeFixture, type Bundler, type Fixture } from './fixture'
 

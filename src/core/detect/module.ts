@@ -1,0 +1,150 @@
+import { parse, type AnyNode, type CallExpression, type Node } from 'acorn'
+import { ancestor, simple } from 'acorn-walk'
+import { KEY_KINDS, endpointKind } from '../taxonomy/kinds'
+import { StringFolder, propertyName, type Part } from './fold-strings'
+import type { EnvHint, ModuleContext, ModuleVisitors } from './module-context'
+import { charClass, hasLongRun } from './runs'
+import { RULE_LIST } from './rules'
+import { detectInText, type RuleHit } from './text'
+
+/**
+ * Source-module inspection: the context minification destroys (local names, the URL a
+ * header is sent to, what `btoa` encodes), read from the module before bundling.
+ */
+
+/**
+ * A string the module puts together from pieces (`+`, a template, char codes, an array joined with
+ * `''`). Minifiers fold literal pieces into one string, but leave pieces held in variables apart,
+ * and unminified output keeps them all apart: a known value may ship only as its pieces.
+ */
+export interface Assembled {
+  /** The string the code computes; `\0` stands for an env read. */
+  value: string
+  /** Offsets of the expression in the module. */
+  start: number
+  end: number
+  /** Its literal pieces, as they stand in the code and (unless written as char codes) in the output. */
+  pieces: Array<Extract<Part, { literal: string }>>
+}
+
+export interface ModuleAnalysis {
+  hits: RuleHit[]
+  envHints: EnvHint[]
+  /** Values and env names passed to an SDK `init`: public whatever they are called. */
+  publicValues: string[]
+  publicEnvNames: string[]
+  assembled: Assembled[]
+}
+
+/** Words whose presence makes a module worth parsing; shapes and calls are tested apart. */
+const CANDIDATE_WORDS = ['amplitude.com', 'Bearer', 'Api-Key', 'Basic', 'btoa', 'fromCharCode']
+const CANDIDATE_SHAPES = [/server-[A-Za-z0-9]{32}/, /\binit(?:ialize)?\s*\(/]
+const LOWER_HEX = charClass('0123456789abcdef')
+
+/**
+ * Modules without a 32-hex run, a `server-` key, an endpoint, an auth scheme, `btoa` or an
+ * `init(` call never get parsed. Each test is one fast search: as a single alternation the
+ * regex engine would try every alternative at nearly every position of every module.
+ */
+export function mayHoldCredential(code: string): boolean {
+  return CANDIDATE_WORDS.some(word => code.includes(word)) || CANDIDATE_SHAPES.some(shape => shape.test(code)) || hasLongRun(code, LOWER_HEX, 32)
+}
+
+const INIT_METHODS = new Set(['init', 'initialize', 'initializeWithAmplitudeAnalytics', 'initAll'])
+
+interface ModuleWalk extends ModuleContext {
+  analysis: ModuleAnalysis
+}
+
+/** `amplitude.init(x)`, `Experiment.initialize(x)`: x is a public key whatever it is called. */
+function noteInit(walk: ModuleWalk, node: CallExpression): void {
+  const callee = node.callee
+  const method = callee.type === 'MemberExpression' ? propertyName(callee.property) : propertyName(callee)
+  const part = method && INIT_METHODS.has(method) && node.arguments[0] ? walk.folder.single(node.arguments[0]) : undefined
+  if (!part) return
+  if ('env' in part) walk.analysis.publicEnvNames.push(part.env)
+  else if (part.literal.length >= 16) walk.analysis.publicValues.push(part.literal)
+}
+
+/** An expression that may put a string together, which `StringFolder` folds. */
+const mayAssemble = (node: AnyNode) =>
+  (node.type === 'BinaryExpression' && node.operator === '+') || node.type === 'TemplateLiteral' || node.type === 'CallExpression'
+
+/** Notes a string put together from pieces, once: as part of the enclosing expression when that folds too. */
+function noteAssembled(walk: ModuleWalk, node: AnyNode, ancestors: AnyNode[]): void {
+  const parent = ancestors.at(-2)
+  if (parent?.type === 'TaggedTemplateExpression' || (parent && mayAssemble(parent) && walk.folder.parts(parent))) return
+  const parts = walk.folder.parts(node)
+  const pieces = parts?.filter((p): p is Assembled['pieces'][number] => 'literal' in p) ?? []
+  // One plain literal stands whole in the output; nothing to put together.
+  if (!parts || !pieces.length || (parts.length === 1 && !pieces[0]!.charCodes)) return
+  const value = parts.map(p => ('literal' in p ? p.literal : '\0')).join('')
+  walk.analysis.assembled.push({ value, start: node.start, end: node.end, pieces })
+}
+
+type NodeType = keyof ModuleVisitors
+type Visitor = (node: never, context: ModuleContext, ancestors: AnyNode[]) => void
+
+/** The rules' module checks by node type, in rule order. */
+const RULE_VISITORS = new Map<NodeType, Visitor[]>()
+for (const rule of RULE_LIST)
+  for (const [type, visit] of Object.entries(('module' in rule && rule.module) || {}) as Array<[NodeType, Visitor]>)
+    RULE_VISITORS.set(type, [...(RULE_VISITORS.get(type) ?? []), visit])
+
+const visitRules = (type: NodeType, node: AnyNode, walk: ModuleWalk, ancestors: AnyNode[]) => {
+  for (const visit of RULE_VISITORS.get(type) ?? []) visit(node as never, walk, ancestors)
+}
+
+/** Undefined when acorn cannot parse the module (the caller falls back to the text rules). */
+export function analyzeModule(code: string): ModuleAnalysis | undefined {
+  let program: Node
+  try {
+    program = parse(code, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true })
+  } catch {
+    return undefined
+  }
+  const analysis: ModuleAnalysis = { hits: [], envHints: [], publicValues: [], publicEnvNames: [], assembled: [] }
+  const walk: ModuleWalk = { folder: new StringFolder(program), endpoints: [], analysis, hits: analysis.hits as ModuleContext['hits'], envHints: analysis.envHints }
+  const noteEndpoint = (text: string | null | undefined) => {
+    const kind = text ? endpointKind(text) : undefined
+    if (kind) walk.endpoints.push(kind)
+  }
+  simple(program, {
+    Literal: node => noteEndpoint(typeof node.value === 'string' ? node.value : undefined),
+    TemplateElement: node => noteEndpoint(node.value.cooked),
+  })
+  ancestor(program, {
+    VariableDeclarator: (node, _state, ancestors) => visitRules('VariableDeclarator', node, walk, ancestors),
+    Property: (node, _state, ancestors) => visitRules('Property', node, walk, ancestors),
+    PropertyDefinition: (node, _state, ancestors) => visitRules('PropertyDefinition', node, walk, ancestors),
+    AssignmentExpression: (node, _state, ancestors) => visitRules('AssignmentExpression', node, walk, ancestors),
+    CallExpression(node, _state, ancestors) {
+      noteInit(walk, node)
+      visitRules('CallExpression', node, walk, ancestors)
+      noteAssembled(walk, node, ancestors)
+    },
+    BinaryExpression(node, _state, ancestors) {
+      if (node.operator === '+') noteAssembled(walk, node, ancestors)
+    },
+    TemplateLiteral(node, _state, ancestors) {
+      if (node.expressions.length) noteAssembled(walk, node, ancestors)
+    },
+  })
+  return analysis
+}
+
+/**
+ * What a module reveals: its syntax tree's evidence, or, for a module acorn cannot parse, what the
+ * text rules see (shapes and pairs; public keys are no hits there).
+ */
+export function inspectCode(code: string): ModuleAnalysis {
+  return (
+    analyzeModule(code) ?? {
+      hits: detectInText(code).filter(hit => !KEY_KINDS[hit.kind].public),
+      envHints: [],
+      publicValues: [],
+      publicEnvNames: [],
+      assembled: [],
+    }
+  )
+}

@@ -1,0 +1,69 @@
+import { TraceMap, originalPositionFor, sourceContentFor } from '@jridgewell/trace-mapping'
+import type { Position, SourceLine } from '../shared/line-index'
+
+export interface RawSourceMap {
+  version: number
+  sources: (string | null)[]
+  sourcesContent?: (string | null)[]
+  mappings: string
+  names?: string[]
+  sourceRoot?: string
+  file?: string
+}
+
+/** Parses a sourcemap leniently: anything malformed yields undefined, never a throw. */
+export function parseSourceMap(input: unknown): RawSourceMap | undefined {
+  try {
+    const map = typeof input === 'string' ? JSON.parse(input) : input
+    if (!map || typeof map !== 'object' || !Array.isArray(map.sources) || typeof map.mappings !== 'string') return undefined
+    return map as RawSourceMap
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A readable, project-relative source path: `webpack://app/./src/x.ts`,
+ * `turbopack:///[project]/src/x.ts` and `../../src/x.ts` all become `src/x.ts`.
+ */
+export function cleanSourcePath(source: string): string {
+  return source
+    .replace(/^webpack:\/\/[^/]*\//, '')
+    // Turbopack's `[project]` is its root: the project, or the workspace root of a monorepo.
+    .replace(/^turbopack:\/\/\/\[project\]\//, '')
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\?.*$/, '')
+    .replace(/^(?:\.\.?\/)+/, '')
+}
+
+const traceMaps = new WeakMap<RawSourceMap, TraceMap>()
+
+/** Maps an emitted position back through a sourcemap (with `sourcesContent` when present); undefined when the map cannot tell. */
+export function originalPosition(map: RawSourceMap, position: Position): SourceLine | undefined {
+  try {
+    let traceMap = traceMaps.get(map)
+    if (!traceMap) traceMaps.set(map, (traceMap = new TraceMap(map as never)))
+    const traced = originalPositionFor(traceMap, {
+      line: position.line,
+      column: position.column - 1,
+    })
+    if (traced.source === null || traced.line === null) return undefined
+    const text = sourceContentFor(traceMap, traced.source) ?? undefined
+    return { file: cleanSourcePath(traced.source), line: traced.line, column: traced.column + 1, ...(text !== undefined && { text }) }
+  } catch {
+    return undefined
+  }
+}
+
+const MAPPING_URL = /\/[/*][#@]\s*sourceMappingURL=([^\s*'"]+)\s*(?:\*\/)?\s*$/
+
+/** The `sourceMappingURL` comment at the end of an emitted file. */
+export function sourceMappingUrl(text: string): string | undefined {
+  return MAPPING_URL.exec(text.slice(-4096))?.[1]
+}
+
+/** Decodes a `data:application/json;base64,` sourcemap URL. */
+export function decodeDataUrl(url: string): string | undefined {
+  const match = /^data:application\/json;(?:charset=[^;,]+;)?base64,(.*)$/.exec(url)
+  return match ? Buffer.from(match[1]!, 'base64').toString('utf8') : undefined
+}

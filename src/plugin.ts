@@ -1,0 +1,43 @@
+import { createUnplugin, type UnpluginFactory, type UnpluginOptions } from 'unplugin'
+import { esbuildSetup } from './bundlers/esbuild'
+import { rollupHooks } from './bundlers/rollup'
+import { rsbuildSetup } from './bundlers/rsbuild'
+import { viteHooks } from './bundlers/vite'
+import { viteDevServer } from './bundlers/vite/dev-server'
+import { webpackHook } from './bundlers/webpack'
+import { Guard, MODULE_FILTER, PLUGIN_NAME, resolveOptions, type Framework } from './core/guard'
+import type { Options } from './types'
+
+/** The plugin around one guard; `framework` when a framework (Next.js) configures the bundler. */
+export function guardPlugin(guard: Guard, framework?: Framework): UnpluginOptions {
+  return {
+    name: PLUGIN_NAME,
+    // Read modules after TypeScript/JSX are compiled away, so acorn can parse them.
+    enforce: 'post',
+    buildStart() {
+      guard.loadEnvironment()
+    },
+    transform: {
+      filter: MODULE_FILTER,
+      handler(code, id) {
+        guard.inspectModule(id, code)
+        return null
+      },
+    },
+    vite: viteHooks(guard),
+    rollup: rollupHooks(guard),
+    rolldown: rollupHooks(guard),
+    esbuild: { setup: esbuildSetup(guard) },
+    webpack: webpackHook(guard, framework),
+    rspack: webpackHook(guard, framework),
+    rsbuild: { setup: rsbuildSetup(guard) },
+  }
+}
+
+export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions, meta) => {
+  const guard = new Guard(resolveOptions(rawOptions))
+  // Vite's dev server transforms and serves modules one by one: a second plugin redacts them last.
+  return meta.framework === 'vite' ? [guardPlugin(guard), viteDevServer(guard)] : guardPlugin(guard)
+}
+
+export const unplugin = /* #__PURE__ */ createUnplugin(unpluginFactory)
