@@ -11,6 +11,8 @@ function buildOnce(bundler, appDir, outDir, variant) {
   return JSON.parse(output.trim().split('\n').at(-1))
 }
 
+const summary = list => ({ ms: median(list.map(s => s.ms)), cpuMs: median(list.map(s => s.cpuMs)), maxRssMB: median(list.map(s => s.maxRssMB)) })
+
 /**
  * Median wall time and peak RSS of `runs` builds of each variant, in turn (the order reverses
  * every other run). Output goes to `workDir/out-<bundler>-<variant>`.
@@ -20,14 +22,13 @@ export function compareBuilds(bundler, appDir, workDir, runs, log = () => {}, va
   // One build of each first, unmeasured: disk caches and the bundler's own caches warm up alike.
   for (const variant of variants) buildOnce(bundler, appDir, join(workDir, `out-${bundler}-${variant}`), variant)
   for (let run = 0; run < runs; run++) {
-    const order = run % 2 ? [...variants].reverse() : variants
+    const order = run % 2 ? variants.toReversed() : variants
     for (const variant of order) {
       const sample = buildOnce(bundler, appDir, join(workDir, `out-${bundler}-${variant}`), variant)
       samples[variant].push(sample)
       log(`${bundler} ${variant} #${run + 1}: ${(sample.ms / 1000).toFixed(2)} s (CPU ${(sample.cpuMs / 1000).toFixed(2)} s), ${sample.maxRssMB.toFixed(0)} MB`)
     }
   }
-  const summary = list => ({ ms: median(list.map(s => s.ms)), cpuMs: median(list.map(s => s.cpuMs)), maxRssMB: median(list.map(s => s.maxRssMB)) })
   return { ...Object.fromEntries(variants.map(variant => [variant, summary(samples[variant])])), outDir: join(workDir, `out-${bundler}-guard`) }
 }
 

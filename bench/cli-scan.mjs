@@ -32,7 +32,7 @@ function timeRun(args, env, cwd, expected = 0) {
   try {
     execFileSync(process.execPath, args, { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
   } catch (error) {
-    if (error.status !== expected) throw new Error(`${args.join(' ')} exited ${error.status}: ${error.stderr}`)
+    if (error.status !== expected) throw new Error(`${args.join(' ')} exited ${error.status}: ${error.stderr}`, { cause: error })
   }
   return performance.now() - start
 }

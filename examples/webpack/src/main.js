@@ -11,9 +11,11 @@ document.querySelector('#track').addEventListener('click', () => {
   amplitude.track('Button Clicked', { button: 'track' })
 })
 
-experiment.fetch().then(() => {
+function showVariant() {
   document.querySelector('#variant').textContent = experiment.variant('new-checkout').value ?? 'control'
-})
+}
+
+experiment.fetch().then(showVariant)
 
 // Only `--env leak` defines the secret, so the clean build drops this whole branch.
 // The Export API wants the Project Secret Key: it belongs on a server, never here.
