@@ -5,7 +5,7 @@ import { rsbuildSetup } from './bundlers/rsbuild'
 import { viteHooks } from './bundlers/vite'
 import { viteDevServer } from './bundlers/vite/dev-server'
 import { webpackHook } from './bundlers/webpack'
-import { Guard, MODULE_FILTER, PLUGIN_NAME, resolveOptions, type Framework } from './core/guard'
+import { Guard, PLUGIN_NAME, resolveOptions, type Framework } from './core/guard'
 import type { Options } from './types'
 
 /** The plugin around one guard; `framework` when a framework (Next.js) configures the bundler. */
@@ -17,8 +17,11 @@ export function guardPlugin(guard: Guard, framework?: Framework): UnpluginOption
     buildStart() {
       guard.loadEnvironment()
     },
+    watchChange(id) {
+      guard.forgetModule(id)
+    },
     transform: {
-      filter: MODULE_FILTER,
+      filter: guard.moduleFilter,
       handler(code, id) {
         guard.inspectModule(id, code)
         return null

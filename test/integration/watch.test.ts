@@ -18,8 +18,8 @@ import { KEYS, leakedSecret } from '../keys'
  * rebuild, the fix clears it, and 50 rebuilds later the guard holds no more state than after one.
  */
 const HTML = `<!doctype html><html><body><script type="module" src="/src/main.js"></script></body></html>\n`
-const LEAK = `export const flags = { deploymentKey: '${KEYS.serverDeployment}' }\n`
-const FIX = `export const flags = { deploymentKey: 'fetched from the server' }\n`
+const LEAK = `export const flags = { serverDeploymentKey: '${KEYS.serverDeployment}' }\n`
+const FIX = `export const flags = { deploymentKey: 'fetched at runtime' }\n`
 const REBUILDS = 50
 
 /** What one rebuild ended with: the guard's report when it failed, its summary when it passed. */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ModuleEvidence } from '../../src/core/guard/evidence'
 import { Guard } from '../../src/core/guard/guard'
 import { resolveOptions } from '../../src/core/options'
 import { fingerprint } from '../../src/core/shared/fingerprint'
@@ -11,6 +12,22 @@ describe('Guard', () => {
     guard.inspectModule('/app/src/a.js', `const apiSecret = '${KEYS.apiKey}'\nconst other = { secretKey: import.meta.env.VITE_AMPLITUDE_API_KEY }`)
     const result = guard.scanOutput({ files: [{ fileName: 'a.js', contents: `x("${KEYS.apiKey}")` }], origin: { injections: [] } })
     expect(result).toMatchObject({ findings: [], permitted: { 'project-api-key': 1 } })
+  })
+
+  it('leaves a module that only calls an SDK init unparsed until it mentions a secret, which the call then makes public', () => {
+    const evidence = new ModuleEvidence()
+    const guard = new Guard(resolveOptions({ env: { VITE_AMPLITUDE_SECRET: KEYS.apiKey, VITE_AMPLITUDE_API_KEY: KEYS.secretKey } }), { evidence })
+    guard.configure({ root: '/app', envDir: false, mode: 'production' })
+    guard.loadEnvironment()
+    // As Vite hands the module over, the variable's value written in: it holds a piece of a secret.
+    guard.inspectModule('/app/src/analytics.js', `amplitude.init("${KEYS.apiKey}")\n`)
+    guard.inspectModule('/app/src/other.js', `amplitude.init(import.meta.env.SOMETHING_ELSE)\n`)
+    expect(evidence.size).toMatchObject({ modules: 1, initCalls: 1 })
+    const result = guard.scanOutput({ files: [{ fileName: 'a.js', contents: `x("${KEYS.apiKey}")` }], origin: { injections: [] } })
+    expect(result).toMatchObject({ findings: [], permitted: { 'project-api-key': 1 } })
+    expect(result.warnings).toContain('VITE_AMPLITUDE_SECRET is passed to an SDK init() in src/analytics.js: treated as a public key, not a secret')
+    // The other module mentions no secret: nothing it could pass to init() can make one public.
+    expect(result.warnings.filter(w => w.includes('other.js'))).toEqual([])
   })
 
   it('never turns a public client- key in an unparsable module into a secret', () => {

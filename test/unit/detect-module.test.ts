@@ -3,9 +3,11 @@ import { analyzeModule, mayHoldCredential } from '../../src/core/detect/module'
 import { KEYS } from '../keys'
 
 describe('analyzeModule', () => {
-  it('never parses modules without a candidate string', () => {
+  it('never parses modules that cannot yield a module finding, key-shaped literals alone included', () => {
     expect(mayHoldCredential(`export const add = (a, b) => a + b`)).toBe(false)
-    expect(mayHoldCredential(`const k = '${KEYS.secretKey}'`)).toBe(true)
+    expect(mayHoldCredential(`export const checksums = { main: '${KEYS.secretKey}' }`)).toBe(false)
+    expect(mayHoldCredential(`const apiSecret = '${KEYS.secretKey}'`)).toBe(true)
+    expect(mayHoldCredential(`amplitude.init('${KEYS.apiKey}')`)).toBe(true)
   })
 
   it('finds literals bound to secret-named locals, which minification renames', () => {

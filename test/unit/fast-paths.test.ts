@@ -1,11 +1,12 @@
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isPlaceholder, kindFromValue } from '../../src/core/taxonomy/classify'
-import { mayHoldCredential } from '../../src/core/detect/module'
+import { MODULE_HINTS, mayHoldCredential } from '../../src/core/detect/module'
+import { kindOfSecretName } from '../../src/core/detect/rules/secret-context'
 import { detectBasicCredentials, secretOfBasicPayload } from '../../src/core/detect/rules/basic-credential'
 import { detectPrefixedKeys } from '../../src/core/detect/rules/deployment-key-prefix'
 import { detectKeySecretPairs } from '../../src/core/detect/rules/key-secret-pair'
-import { mayHoldShapes } from '../../src/core/detect/shapes'
+import { mayHoldBasicPayload, mayHoldHexPair, mayHoldPrefixedKey } from '../../src/core/detect/shapes'
 import { charClass, longRuns } from '../../src/core/detect/runs'
 import { KEYS } from '../keys'
 
@@ -59,8 +60,10 @@ describe('shape rules matched from punctuation', () => {
         expect(startsAndValues(detectPrefixedKeys(text))).toEqual(plainPrefixed(text))
         expect(startsAndValues(detectKeySecretPairs(text))).toEqual(plainPairs(text))
         expect(startsAndValues(detectBasicCredentials(text))).toEqual(plainBasic(text))
-        // The gate in front of all three never hides a hit.
-        if (!mayHoldShapes(text)) expect([...plainPrefixed(text), ...plainPairs(text), ...plainBasic(text)]).toEqual([])
+        // Each rule's gate never hides one of its hits.
+        if (!mayHoldPrefixedKey(text)) expect(plainPrefixed(text)).toEqual([])
+        if (!mayHoldHexPair(text)) expect(plainPairs(text)).toEqual([])
+        if (!mayHoldBasicPayload(text)) expect(plainBasic(text)).toEqual([])
       }),
       { numRuns: 2000 },
     )
@@ -74,13 +77,39 @@ describe('shape rules matched from punctuation', () => {
 })
 
 describe('prefilters and run finding', () => {
-  it('mayHoldCredential agrees with the single alternation it replaces', () => {
-    const plain = /[0-9a-f]{32}|server-[A-Za-z0-9]{32}|amplitude\.com|Bearer|Api-Key|Basic|btoa|\binit(?:ialize)?\s*\(/
-    const words = fc.constantFrom('amplitude.com', 'Bearer', 'Api-Key', 'Basic', 'btoa', 'init (', 'xinit(', 'initialize(', 'f', '0', ' ')
-    const module = fc.array(fc.oneof(piece, words), { maxLength: 10 }).map(pieces => pieces.join(''))
-    fc.assert(fc.property(module, code => {
-        expect(mayHoldCredential(code)).toBe(plain.test(code))
-      }), { numRuns: 2000 })
+  it('mayHoldCredential agrees with the single alternation it replaces, and the native filter admits all it does', () => {
+    const plain = /secret|scim|management|token|org|server|amplitude\.com|btoa|base64|fromCharCode|\binit(?:ialize\w*|All)?\s*\(/
+    const words = fc.constantFrom('amplitude.com', 'SECRET', 'Scim', 'orG', 'btoa', 'base64', 'fromCharCode', 'init (', 'xinit(', 'initAll(', 'import.meta.env', 'f', '0', ' ')
+    const module = fc.array(fc.oneof(piece, words), { maxLength: 10 }).map(parts => parts.join(''))
+    fc.assert(
+      fc.property(module, code => {
+        const caseless = code.replace(/secret|scim|management|token|org|server/gi, word => word.toLowerCase())
+        expect(mayHoldCredential(code)).toBe(plain.test(caseless))
+        if (mayHoldCredential(code)) expect(MODULE_HINTS.test(code)).toBe(true)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('mayHoldCredential sees every name the secret-context rule reads as a server-only key', () => {
+    const word = fc.constantFrom('amplitude', 'ampli', 'experiment', 'org', 'api', 'secret', 'key', 'token', 'data', 'scim', 'management', 'server', 'side', 'deploy', 'deployment', 'client', 'project')
+    const style = fc.constantFrom('camel', 'snake', 'upper', 'kebab')
+    const name = fc.tuple(fc.array(word, { minLength: 1, maxLength: 5 }), style).map(([words, how]) => {
+      if (how === 'camel') return words.map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join('')
+      if (how === 'upper') return words.join('_').toUpperCase()
+      return words.join(how === 'snake' ? '_' : '-')
+    })
+    let secretNames = 0
+    fc.assert(
+      fc.property(name, binding => {
+        if (!kindOfSecretName(binding)) return
+        secretNames++
+        expect(mayHoldCredential(`export const config = { "${binding}": value }`), binding).toBe(true)
+      }),
+      { numRuns: 3000 },
+    )
+    // The generator does make such names, in every style.
+    expect(secretNames).toBeGreaterThan(100)
   })
 
   it('longRuns finds the maximal runs a regex finds, at any length', () => {

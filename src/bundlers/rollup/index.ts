@@ -19,6 +19,8 @@ export function rollupHooks(guard: Guard) {
       nodePlatform = platform === 'node'
       origin = { injections: defineInjections('transform.define', Object.entries(transform?.define ?? {})) }
       guard.configure({ root: process.cwd(), envDir: process.cwd(), mode: process.env.NODE_ENV ?? 'production' })
+      // Now, not at buildStart: the transform filter must admit the secrets' pieces before the build reads it.
+      guard.loadEnvironment()
       return null
     },
     generateBundle: {

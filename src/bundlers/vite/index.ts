@@ -19,6 +19,8 @@ export function viteHooks(guard: Guard): Partial<Plugin> {
     configResolved(resolved) {
       config = resolved
       guard.configure({ root: resolved.root, envDir: svelteKitEnv(resolved)?.dir ?? resolved.envDir, mode: resolved.mode })
+      // Now, not at buildStart: the transform filter must admit the secrets' pieces before the build reads it.
+      guard.loadEnvironment()
     },
     generateBundle: {
       // After every other plugin has added its assets (HTML, CSS, manifest).

@@ -1,5 +1,5 @@
 import type { AnyNode, CallExpression, Expression, Node } from 'acorn'
-import { simple } from 'acorn-walk'
+import { walk } from './parser'
 
 /**
  * A piece of a folded string: literal text (with its offset in the module; `charCodes` when the
@@ -82,7 +82,7 @@ export class StringFolder {
   private readonly constants = new Map<string, Expression>()
 
   constructor(program: Node) {
-    simple(program, {
+    walk().simple(program, {
       VariableDeclarator: node => {
         if (node.id.type === 'Identifier' && node.init) this.constants.set(node.id.name, node.init)
       },

@@ -1,9 +1,9 @@
-import { parse, type AnyNode, type CallExpression, type Node } from 'acorn'
-import { ancestor, simple } from 'acorn-walk'
+import type { AnyNode, CallExpression, Node } from 'acorn'
 import { KEY_KINDS, endpointKind } from '../taxonomy/kinds'
 import { StringFolder, propertyName, type Part } from './fold-strings'
 import type { EnvHint, ModuleContext, ModuleVisitors } from './module-context'
-import { charClass, hasLongRun } from './runs'
+import { acorn, walk as acornWalk } from './parser'
+import { escapeRegExp } from '../shared/escape-regexp'
 import { RULE_LIST } from './rules'
 import { detectInText, type RuleHit } from './text'
 
@@ -36,19 +36,36 @@ export interface ModuleAnalysis {
   assembled: Assembled[]
 }
 
-/** Words whose presence makes a module worth parsing; shapes and calls are tested apart. */
-const CANDIDATE_WORDS = ['amplitude.com', 'Bearer', 'Api-Key', 'Basic', 'btoa', 'fromCharCode']
-const CANDIDATE_SHAPES = [/server-[A-Za-z0-9]{32}/, /\binit(?:ialize)?\s*\(/]
-const LOWER_HEX = charClass('0123456789abcdef')
+/**
+ * What a module must hold for its syntax tree to yield a finding of its own: a secret-bearing
+ * name (every server-only name rule holds one of these words), a private endpoint, an encoding
+ * call or char codes. A key-shaped literal alone yields nothing here (the output scan sees it in
+ * the bundle), so most modules, hash tables and all, are never parsed.
+ */
+const NAME_WORDS = /secret|scim|management|token|org|server/i
+const CALL_WORDS = ['amplitude.com', 'btoa', 'base64', 'fromCharCode']
+/** An SDK init call, whose argument is public whatever it is called: it matters only where a secret is passed. */
+const INIT_CALL = /\binit(?:ialize\w*|All)?\s*\(/
+
+/** Each test is one fast search: as one alternation the regex engine would try every alternative at nearly every position. */
+export function mayHoldFinding(code: string): boolean {
+  return CALL_WORDS.some(word => code.includes(word)) || NAME_WORDS.test(code)
+}
+
+export const mayCallSdkInit = (code: string) => INIT_CALL.test(code)
+
+/** Whether parsing the module may tell anything: a finding, or a value an SDK init call makes public. */
+export const mayHoldCredential = (code: string) => mayHoldFinding(code) || mayCallSdkInit(code)
 
 /**
- * Modules without a 32-hex run, a `server-` key, an endpoint, an auth scheme, `btoa` or an
- * `init(` call never get parsed. Each test is one fast search: as a single alternation the
- * regex engine would try every alternative at nearly every position of every module.
+ * `mayHoldCredential` as one pattern, for bundlers that test it natively before calling into
+ * JavaScript (a native regex engine takes alternations in one pass), with the env reads module
+ * inspection also records.
  */
-export function mayHoldCredential(code: string): boolean {
-  return CANDIDATE_WORDS.some(word => code.includes(word)) || CANDIDATE_SHAPES.some(shape => shape.test(code)) || hasLongRun(code, LOWER_HEX, 32)
-}
+export const MODULE_HINTS = new RegExp(
+  ['import\\.meta\\.env', '__vite_import_meta_env__', NAME_WORDS.source, ...CALL_WORDS.map(escapeRegExp), INIT_CALL.source].join('|'),
+  'i',
+)
 
 const INIT_METHODS = new Set(['init', 'initialize', 'initializeWithAmplitudeAnalytics', 'initAll'])
 
@@ -99,7 +116,7 @@ const visitRules = (type: NodeType, node: AnyNode, walk: ModuleWalk, ancestors: 
 export function analyzeModule(code: string): ModuleAnalysis | undefined {
   let program: Node
   try {
-    program = parse(code, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true })
+    program = acorn().parse(code, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true })
   } catch {
     return undefined
   }
@@ -109,11 +126,11 @@ export function analyzeModule(code: string): ModuleAnalysis | undefined {
     const kind = text ? endpointKind(text) : undefined
     if (kind) walk.endpoints.push(kind)
   }
-  simple(program, {
+  acornWalk().simple(program, {
     Literal: node => noteEndpoint(typeof node.value === 'string' ? node.value : undefined),
     TemplateElement: node => noteEndpoint(node.value.cooked),
   })
-  ancestor(program, {
+  acornWalk().ancestor(program, {
     VariableDeclarator: (node, _state, ancestors) => visitRules('VariableDeclarator', node, walk, ancestors),
     Property: (node, _state, ancestors) => visitRules('Property', node, walk, ancestors),
     PropertyDefinition: (node, _state, ancestors) => visitRules('PropertyDefinition', node, walk, ancestors),

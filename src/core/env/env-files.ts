@@ -1,8 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from 'dotenv'
-import { expand } from 'dotenv-expand'
+import type * as Dotenv from 'dotenv'
+import type * as DotenvExpand from 'dotenv-expand'
 import { InputError, readFailure } from '../shared/errors'
+import { lazyRequire } from '../shared/lazy-require'
+
+/** Loaded for the first env file, and for the first `${VAR}` reference in one. */
+const dotenv = lazyRequire<typeof Dotenv>('dotenv')
+const dotenvExpand = lazyRequire<typeof DotenvExpand>('dotenv-expand')
 
 type Env = Record<string, string | undefined>
 
@@ -28,7 +33,7 @@ function withExpanded(entries: EnvEntry[], processEnv: Env): EnvEntry[] {
   const defined = Object.fromEntries(Object.entries(processEnv).filter((entry): entry is [string, string] => entry[1] !== undefined))
   return entries.flatMap(entry => {
     if (!entry.value.includes('$')) return [entry]
-    const { parsed } = expand({ parsed: { ...merged, [entry.name]: entry.value }, processEnv: { ...defined } })
+    const { parsed } = dotenvExpand().expand({ parsed: { ...merged, [entry.name]: entry.value }, processEnv: { ...defined } })
     const value = parsed?.[entry.name]
     return value && value !== entry.value ? [entry, { ...entry, value }] : [entry]
   })
@@ -41,7 +46,7 @@ export function readEnvFiles(dir: string, mode: string, processEnv: Env = {}): {
     const path = join(dir, file)
     if (!existsSync(path)) continue
     try {
-      for (const [name, value] of Object.entries(parse(readFileSync(path)))) entries.push({ name, value, source: file })
+      for (const [name, value] of Object.entries(dotenv().parse(readFileSync(path)))) entries.push({ name, value, source: file })
     } catch (error) {
       warnings.push(`could not read ${file}: ${(error as Error).message}; its values are not guarded`)
     }
@@ -58,7 +63,7 @@ export function readEnvFile(path: string, label: string, processEnv: Env): EnvEn
     throw new InputError(`env file ${label} ${readFailure(error)}`)
   }
   return withExpanded(
-    Object.entries(parse(text)).map(([name, value]) => ({ name, value, source: label })),
+    Object.entries(dotenv().parse(text)).map(([name, value]) => ({ name, value, source: label })),
     processEnv,
   )
 }

@@ -9,12 +9,15 @@ export interface LoadedEnvironment {
   collected: Collected
   /** What went wrong reading it: reported when the output is checked, where every bundler can fail the build. */
   failure?: unknown
-  /** Every `MIN_PIECE`-long piece of every secret, found in one pass: a module splitting one holds a piece. */
+  /** Every `MIN_PIECE`-long piece of every secret: a module splitting one holds a piece. */
+  pieces: string[]
+  /** Those pieces, found in one pass. */
   secretPieces: LiteralMatcher
 }
 
 export const NO_ENVIRONMENT: LoadedEnvironment = {
   collected: { values: [], warnings: [], env: new Map() },
+  pieces: [],
   secretPieces: new LiteralMatcher([]),
 }
 
@@ -39,6 +42,6 @@ export function loadEnvironment(environment: BuildEnvironment, options: Resolved
   } catch (failure) {
     return { ...NO_ENVIRONMENT, failure }
   }
-  const pieces = new Set(collected.values.filter(v => !v.public).flatMap(v => piecesOf(v.value)))
-  return { collected, secretPieces: new LiteralMatcher([...pieces], MIN_PIECE) }
+  const pieces = [...new Set(collected.values.filter(v => !v.public).flatMap(v => piecesOf(v.value)))]
+  return { collected, pieces, secretPieces: new LiteralMatcher(pieces, MIN_PIECE) }
 }

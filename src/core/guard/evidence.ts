@@ -1,14 +1,16 @@
 import { relative } from 'node:path'
 import type { LiteralMatcher } from '../detect/matcher'
+import { inspectCode, type ModuleAnalysis } from '../detect/module'
 import type { KnownValue } from '../env/known-values'
 import type { AssembledValue } from '../scan/assembled'
 import { LineIndex, type SourceLine } from '../shared/line-index'
 import { filePath } from '../shared/module-id'
-import { inspectModule, type EnvRead, type InspectedModule } from './inspect-module'
+import { inspectModule, type DeferredInit, type EnvRead, type InspectedModule } from './inspect-module'
 
 /** The sizes of what the evidence keeps across builds, which watch mode must not let grow. */
 export interface EvidenceSize {
   modules: number
+  initCalls: number
   wholeEnvReads: number
   failedModules: number
 }
@@ -20,6 +22,8 @@ export interface EvidenceSize {
 export class ModuleEvidence {
   private readonly modules = new Map<string, InspectedModule>()
   private readonly envReads = new Map<string, EnvRead[]>()
+  /** Modules that only call an SDK init, with their analysis once one was needed. */
+  private readonly initCalls = new Map<string, DeferredInit & { analysis?: ModuleAnalysis }>()
   /** Kept across builds: watch mode reuses a module's transform without the guard seeing it again. */
   private readonly failures = new Map<string, { file: string; error: unknown }>()
   version = 0
@@ -32,15 +36,37 @@ export class ModuleEvidence {
       this.read(id, file, code, secretPieces)
     } catch (error) {
       this.setModule(id, undefined)
+      this.setInitCall(id, undefined)
       this.failures.set(id, { file, error })
     }
   }
 
   private read(id: string, file: string, code: string, secretPieces: LiteralMatcher): void {
-    const { inspected, envReads } = inspectModule(id, file, code, secretPieces)
+    const { inspected, deferred, envReads } = inspectModule(id, file, code, secretPieces)
     if (envReads.length) this.envReads.set(id, envReads)
     else this.envReads.delete(id)
     this.setModule(id, inspected)
+    this.setInitCall(id, deferred)
+  }
+
+  private setInitCall(id: string, deferred: DeferredInit | undefined): void {
+    if (deferred) this.initCalls.set(id, deferred)
+    else if (!this.initCalls.delete(id)) return
+    this.version++
+  }
+
+  /**
+   * Forgets what the modules of a changed file said. A module the transform filter no longer
+   * admits is not handed over again, and what it said before must not outlive the change.
+   */
+  forget(file: string): void {
+    for (const id of new Set([...this.modules.keys(), ...this.initCalls.keys(), ...this.envReads.keys(), ...this.failures.keys()])) {
+      if (filePath(id) !== file) continue
+      this.setModule(id, undefined)
+      this.setInitCall(id, undefined)
+      this.envReads.delete(id)
+      this.failures.delete(id)
+    }
   }
 
   private setModule(id: string, inspected: InspectedModule | undefined): void {
@@ -51,6 +77,16 @@ export class ModuleEvidence {
 
   get inspected(): IterableIterator<InspectedModule> {
     return this.modules.values()
+  }
+
+  /** What the init-only modules that mention any of `texts` (secret values, their variables' names) pass to an SDK. */
+  initCallsMentioning(texts: readonly string[]): Array<{ file: string; analysis: ModuleAnalysis }> {
+    if (!texts.length) return []
+    return [...this.initCalls.values()].flatMap(entry => {
+      if (!texts.some(text => entry.code.includes(text))) return []
+      entry.analysis ??= inspectCode(entry.code)
+      return [{ file: entry.file, analysis: entry.analysis }]
+    })
   }
 
   /** Source lines that read the env object whole: every exposed variable ships there. */
@@ -84,6 +120,6 @@ export class ModuleEvidence {
   }
 
   get size(): EvidenceSize {
-    return { modules: this.modules.size, wholeEnvReads: this.envReads.size, failedModules: this.failures.size }
+    return { modules: this.modules.size, initCalls: this.initCalls.size, wholeEnvReads: this.envReads.size, failedModules: this.failures.size }
   }
 }

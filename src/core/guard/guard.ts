@@ -11,6 +11,7 @@ import { loadEnvironment, NO_ENVIRONMENT, type LoadedEnvironment } from './envir
 import { ModuleEvidence } from './evidence'
 import { failureReason, runFailingClosed } from './fail-closed'
 import { knownValuesOf, type MergedValues } from './known-values'
+import { admitSecretPieces, moduleFilter, type ModuleFilter } from './module-filter'
 import { checkFiles } from './pipeline'
 import { Reporter } from './reporter'
 import type { BuildEnvironment, OutputCheck, ReportSink } from './types'
@@ -34,6 +35,8 @@ export class Guard {
   private readonly evidence: ModuleEvidence
   private readonly reporter: Reporter
   private readonly knownValuesFor: (collected: LoadedEnvironment['collected']) => MergedValues
+  /** The modules `inspectModule` needs to see, for the transform hook's filter. */
+  readonly moduleFilter: ModuleFilter = moduleFilter()
 
   constructor(
     readonly options: ResolvedOptions,
@@ -56,11 +59,17 @@ export class Guard {
   loadEnvironment(): unknown {
     this.reporter.startBuild()
     this.loaded = loadEnvironment(this.environment, this.options)
+    admitSecretPieces(this.moduleFilter, this.loaded.pieces)
     return this.loaded.failure
   }
 
   inspectModule(id: string, code: string): void {
     this.evidence.inspect(id, code, this.environment.root, this.loaded.secretPieces)
+  }
+
+  /** A file changed in watch mode: what its modules said is read again if they are handed over again. */
+  forgetModule(file: string): void {
+    this.evidence.forget(file)
   }
 
   /**

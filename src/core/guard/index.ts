@@ -3,7 +3,7 @@
  * turn a bundler's own shapes into the guard's.
  */
 export { Guard, type ExposedCheck } from './guard'
-export { MODULE_FILTER } from './inspect-module'
+export { isScriptModule, type ModuleFilter } from './module-filter'
 export type { BuildEnvironment, Framework, OutputCheck, ReportSink } from './types'
 export { defineInjections, type Injection, type OriginContext } from '../scan/origins'
 export type { ModuleGraph } from '../scan/server-sdks'
@@ -17,5 +17,6 @@ export type { EmittedFile } from '../output/emitted-file'
 export { fixedNote, redactedCode, redactedText, servedNote, type FileRedaction } from '../scan/redact'
 export { formatReport } from '../report/human'
 export { LineIndex } from '../shared/line-index'
+export { escapeRegExp } from '../shared/escape-regexp'
 export { filePath } from '../shared/module-id'
 export { NAME, PLUGIN_NAME, plural } from '../shared/name'

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { inspectCode, mayHoldCredential, type Assembled, type ModuleAnalysis } from '../detect/module'
+import { inspectCode, mayCallSdkInit, mayHoldFinding, type Assembled, type ModuleAnalysis } from '../detect/module'
 import type { RuleHit } from '../detect/text'
 import type { LiteralMatcher } from '../detect/matcher'
 import { wholeEnvReadLines } from '../scan/origins'
@@ -15,6 +15,15 @@ export interface InspectedModule {
   hits: Array<RuleHit & Position>
   /** What the module puts together from pieces, and where in the file as written. */
   assembled: Array<Pick<Assembled, 'value' | 'pieces'> & { source: SourceLine }>
+}
+
+/**
+ * A module whose only evidence could be an SDK init call: parsed once a secret is known that it
+ * mentions (by value or by variable name), since only then can its init argument matter.
+ */
+export interface DeferredInit {
+  file: string
+  code: string
 }
 
 /** A source line that reads the env object whole (a bare `import.meta.env`). */
@@ -49,19 +58,26 @@ function positionInSource(original: string | undefined, code: string): (start: n
   }
 }
 
+/** What one module revealed: its analysis, or an init call to look at later, and its whole-env reads. */
+export interface ModuleReading {
+  inspected?: InspectedModule
+  deferred?: DeferredInit
+  envReads: EnvRead[]
+}
+
 /**
  * Reads one module as the bundler hands it over (`file` names it from the project root):
- * its whole-env reads, and, when it may hold a credential or a piece of a known secret, what it
+ * its whole-env reads, and, when it may hold a finding or a piece of a known secret, what it
  * reveals. Most modules hold neither and are read no further.
  */
-export function inspectModule(id: string, file: string, code: string, secretPieces: LiteralMatcher): { inspected?: InspectedModule; envReads: EnvRead[] } {
+export function inspectModule(id: string, file: string, code: string, secretPieces: LiteralMatcher): ModuleReading {
   // From the file as written, where the code shows an env read: Vite 7 has inlined a bare
   // `import.meta.env` as `__vite_import_meta_env__` before this hook, and source lines are
   // counted in the file as written. Most modules read no env at all and are not read again.
   const readsEnv = code.includes('import.meta.env') || code.includes(VITE_INLINED_ENV)
   const original = lazy(() => readSource(id))
   const envReads = (readsEnv ? wholeEnvReadLines(original() ?? code) : []).map(line => ({ file, line }))
-  if (!mayHoldCredential(code) && !secretPieces.find(code).length) return { envReads }
+  if (!mayHoldFinding(code) && !secretPieces.find(code).length) return mayCallSdkInit(code) ? { deferred: { file, code }, envReads } : { envReads }
   const analysis = inspectCode(code)
   const position = positionInSource(original(), code)
   const inspected: InspectedModule = {
@@ -77,15 +93,3 @@ export function inspectModule(id: string, file: string, code: string, secretPiec
   return { inspected, envReads }
 }
 
-/**
- * The modules the guard inspects, as data the bundler applies itself (natively in Rolldown, Vite
- * and Rollup): the app's script modules, by the file's extension before any `?query`; neither
- * virtual modules nor dependencies. Other files must stay untouched: in webpack the guard's
- * loader on an `.html` template stops html-webpack-plugin from rendering it.
- */
-export const MODULE_FILTER = {
-  id: {
-    include: [/^[^?#]*\.(?:[cm]?[jt]sx?|vue|svelte|astro)(?:[?#]|$)/],
-    exclude: [/^\0/, /^[^?#]*\/node_modules\//],
-  },
-}

@@ -46,8 +46,11 @@ function merge(collected: Collected, evidence: ModuleEvidence): MergedValues {
       })
     }
   }
-  // A value passed to an SDK init() is public, whatever its variable is called.
-  for (const { file, analysis } of modules) {
+  // A value passed to an SDK init() is public, whatever its variable is called. Modules whose
+  // only evidence is such a call are read when they mention a secret or a variable holding one.
+  const secrets = new Set([...byValue.values()].filter(known => !known.public).map(known => known.value))
+  const holders = [...collected.env].flatMap(([name, env]) => (secrets.has(env.value) ? [name] : []))
+  for (const { file, analysis } of [...modules, ...evidence.initCallsMentioning([...secrets, ...holders])]) {
     const publicValues = [
       ...analysis.publicValues,
       ...analysis.publicEnvNames.flatMap(name => collected.env.get(name)?.value ?? []),

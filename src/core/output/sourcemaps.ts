@@ -1,4 +1,5 @@
-import { TraceMap, originalPositionFor, sourceContentFor } from '@jridgewell/trace-mapping'
+import type * as TraceMapping from '@jridgewell/trace-mapping'
+import { lazyRequire } from '../shared/lazy-require'
 import type { Position, SourceLine } from '../shared/line-index'
 
 export interface RawSourceMap {
@@ -36,11 +37,14 @@ export function cleanSourcePath(source: string): string {
     .replace(/^(?:\.\.?\/)+/, '')
 }
 
-const traceMaps = new WeakMap<RawSourceMap, TraceMap>()
+/** Needed once a finding needs its source line, which most builds never do. */
+const traceMapping = lazyRequire<typeof TraceMapping>('@jridgewell/trace-mapping')
+const traceMaps = new WeakMap<RawSourceMap, TraceMapping.TraceMap>()
 
 /** Maps an emitted position back through a sourcemap (with `sourcesContent` when present); undefined when the map cannot tell. */
 export function originalPosition(map: RawSourceMap, position: Position): SourceLine | undefined {
   try {
+    const { TraceMap, originalPositionFor, sourceContentFor } = traceMapping()
     let traceMap = traceMaps.get(map)
     if (!traceMap) traceMaps.set(map, (traceMap = new TraceMap(map as never)))
     const traced = originalPositionFor(traceMap, {

@@ -1,6 +1,8 @@
-import MagicString, { type SourceMap } from 'magic-string'
+import type MagicStringType from 'magic-string'
+import type { SourceMap } from 'magic-string'
 import { decode, type EmittedFile } from '../output/emitted-file'
 import { fingerprint } from '../shared/fingerprint'
+import { lazyRequire } from '../shared/lazy-require'
 import { NAME } from '../shared/name'
 import { findHits, prepare } from './hits'
 import { scanFiles } from './scan-files'
@@ -70,7 +72,11 @@ export function redactFiles(files: EmittedFile[], options: ScanOptions): Redacti
   return { result, files: redacted }
 }
 
-function overwritten(file: FileRedaction): MagicString {
+/** Dev servers only rewrite what they serve. */
+const magicString = lazyRequire<typeof MagicStringType>('magic-string')
+
+function overwritten(file: FileRedaction): MagicStringType {
+  const MagicString = magicString()
   const code = new MagicString(file.text)
   for (const { start, end, text } of file.replacements) code.overwrite(start, end, text)
   return code

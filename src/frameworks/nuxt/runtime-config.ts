@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../core/guard'
+
 /**
  * What Nuxt's `runtimeConfig.public` serves to browsers. Nitro serialises it into every page
  * (and into prerendered HTML) after `applyEnv` (nitropack) has applied the environment's
@@ -86,8 +88,6 @@ export function undeclaredPublicEnv(publicConfig: unknown, env: Env, prefixes: s
     name => env[name] && prefixes.some(prefix => name.startsWith(`${prefix}PUBLIC_`)) && !declared.has(name),
   )
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
  * Where a key path is written in a config file's text, e.g. `['runtimeConfig', 'public', 'apiKey']`:
