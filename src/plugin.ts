@@ -8,8 +8,17 @@ import { webpackHook } from './bundlers/webpack'
 import { Guard, PLUGIN_NAME, resolveOptions, type Framework } from './core/guard'
 import type { Options } from './types'
 
-/** The plugin around one guard; `framework` when a framework (Next.js) configures the bundler. */
-export function guardPlugin(guard: Guard, framework?: Framework): UnpluginOptions {
+/**
+ * webpack and Rspack would run a loader on every module, and esbuild an `onLoad` callback that
+ * reads each file in JavaScript: they hand the guard the modules of the finished build instead.
+ */
+const READS_FINISHED_MODULES = new Set(['webpack', 'rspack', 'rsbuild', 'esbuild'])
+
+/**
+ * The plugin around one guard; `framework` when a framework (Next.js) configures the bundler.
+ * `bundler` is unplugin's name for the one it is made for.
+ */
+export function guardPlugin(guard: Guard, bundler: string, framework?: Framework): UnpluginOptions {
   return {
     name: PLUGIN_NAME,
     // Read modules after TypeScript/JSX are compiled away, so acorn can parse them.
@@ -20,13 +29,15 @@ export function guardPlugin(guard: Guard, framework?: Framework): UnpluginOption
     watchChange(id) {
       guard.forgetModule(id)
     },
-    transform: {
-      filter: guard.moduleFilter,
-      handler(code, id) {
-        guard.inspectModule(id, code)
-        return null
+    ...(!READS_FINISHED_MODULES.has(bundler) && {
+      transform: {
+        filter: guard.moduleFilter,
+        handler(code, id) {
+          guard.inspectModule(id, code)
+          return null
+        },
       },
-    },
+    }),
     vite: viteHooks(guard),
     rollup: rollupHooks(guard),
     rolldown: rollupHooks(guard),
@@ -40,7 +51,7 @@ export function guardPlugin(guard: Guard, framework?: Framework): UnpluginOption
 export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions, meta) => {
   const guard = new Guard(resolveOptions(rawOptions))
   // Vite's dev server transforms and serves modules one by one: a second plugin redacts them last.
-  return meta.framework === 'vite' ? [guardPlugin(guard), viteDevServer(guard)] : guardPlugin(guard)
+  return meta.framework === 'vite' ? [guardPlugin(guard, meta.framework), viteDevServer(guard)] : guardPlugin(guard, meta.framework)
 }
 
 export const unplugin = /* #__PURE__ */ createUnplugin(unpluginFactory)

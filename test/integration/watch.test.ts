@@ -81,7 +81,7 @@ const VITE: WatchedBuild = {
       logLevel: 'info',
       customLogger,
       build: { watch: {}, sourcemap: true, emptyOutDir: true },
-      plugins: [createUnplugin(() => guardPlugin(guard)).vite()],
+      plugins: [createUnplugin((_options, meta) => guardPlugin(guard, meta.framework)).vite()],
     })) as vite.Rollup.RollupWatcher
     // Each rebuild ends in BUNDLE_END or ERROR (END follows both).
     watcher.on('event', event => {
@@ -107,7 +107,7 @@ const WEBPACK: WatchedBuild = {
       infrastructureLogging: { level: 'none' },
       plugins: [
         new webpack.DefinePlugin({ 'process.env.AMPLITUDE_SECRET_KEY': JSON.stringify(KEYS.envSecret) }),
-        createUnplugin(() => guardPlugin(guard)).webpack(),
+        createUnplugin((_options, meta) => guardPlugin(guard, meta.framework)).webpack(),
       ],
     })
     const watching = compiler.watch({ aggregateTimeout: 50 }, (error, stats) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, relative, resolve, sep } from 'node:path'
 import type { BuildResult, LogLevel, PartialMessage, PluginBuild } from 'esbuild'
-import { defineInjections, type EmittedFile, type Guard, type ModuleGraph, type OriginContext } from '../../core/guard'
+import { defineInjections, isScriptModule, type EmittedFile, type Guard, type ModuleGraph, type OriginContext } from '../../core/guard'
 
 /** esbuild's levels, most verbose first. */
 const LOG_LEVELS: LogLevel[] = ['verbose', 'debug', 'info', 'warning', 'error', 'silent']
@@ -31,6 +31,25 @@ function moduleGraph(result: BuildResult, workingDir: string): ModuleGraph {
 }
 
 /**
+ * The app's script modules the build read, from disk as esbuild read them: an `onLoad` callback
+ * for each would make esbuild hand every file of the build to JavaScript.
+ */
+function inspectInputs(guard: Guard, result: BuildResult, workingDir: string): void {
+  for (const path of Object.keys(result.metafile?.inputs ?? {})) {
+    const id = resolve(workingDir, path)
+    if (!isScriptModule(id)) continue
+    let code: string
+    try {
+      code = readFileSync(id, 'utf8')
+    } catch {
+      // Another plugin's virtual module (`ns:path`): nothing on disk to read.
+      continue
+    }
+    guard.inspectModule(id, code)
+  }
+}
+
+/**
  * esbuild: scan the output in `onEnd`, written or not, and hand findings back as esbuild
  * errors so `build()` rejects. `platform: 'node'` is server output: skipped unless `server: true`.
  */
@@ -48,6 +67,7 @@ export function esbuildSetup(guard: Guard) {
     const shows = (level: LogLevel) => LOG_LEVELS.indexOf(options.logLevel ?? 'warning') <= LOG_LEVELS.indexOf(level)
     build.onEnd(result => {
       if (result.errors.length) return
+      inspectInputs(guard, result, workingDir)
       const errors: PartialMessage[] = []
       const warnings: PartialMessage[] = []
       const sink = {

@@ -2,6 +2,7 @@ import { NAME, type Guard } from '../../core/guard'
 import { originContext } from './define'
 import { isDevelopmentWatch, servedAssetsRedactor } from './dev-server'
 import { isServerTarget, moduleGraph } from './graph'
+import { inspectBuiltModules } from './modules'
 import type { CompilerLike, HookExtras } from './types'
 
 /**
@@ -19,6 +20,7 @@ export function webpackHook(guard: Guard, extras: HookExtras = {}) {
         mode: compiler.options.mode ?? 'production',
         ...(extras.configEnv && { configEnv: extras.configEnv }),
       })
+      compilation.hooks.finishModules.tap(NAME, modules => inspectBuiltModules(guard, modules))
       const origin = () => originContext(compiler, compilation, extras.origin)
       if (isDevelopmentWatch(compiler)) return redactServed(compilation, origin)
       const { Compilation, WebpackError } = compiler.webpack

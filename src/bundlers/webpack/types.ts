@@ -34,6 +34,7 @@ export interface CompilerLike {
 export interface CompilationLike {
   hooks: {
     processAssets: { tap: (options: { name: string; stage: number }, run: (assets: Record<string, unknown>) => void) => void }
+    finishModules: { tap: (name: string, run: (modules: Iterable<ModuleLike>) => void) => void }
   }
   getAsset: (name: string) => { source: SourceLike } | undefined
   updateAsset: (name: string, source: never) => void
@@ -49,6 +50,8 @@ export interface CompilationLike {
 
 export interface ModuleLike {
   resource?: string
+  /** The module's code as the loaders left it. */
+  originalSource?: () => SourceLike | null
   identifier: () => string
   /** A concatenated module's parts, each with its own issuer. */
   modules?: Iterable<ModuleLike>

@@ -15,7 +15,7 @@ type AfterProductionCompile = NonNullable<NonNullable<NextConfig['compiler']>['r
  * webpack builds only: Rspack gets the output scan instead, like Turbopack.
  */
 function guardWebpack(config: NextConfig, options: ResolvedOptions): WebpackFunction {
-  const guard = createUnplugin(() => guardPlugin(new Guard(options), nextFramework(config)))
+  const guard = createUnplugin(() => guardPlugin(new Guard(options), 'webpack', nextFramework(config)))
   return (webpackConfig, context) => {
     const result = config.webpack ? config.webpack(webpackConfig, context) : webpackConfig
     if (context.dev || nextBundler() !== 'webpack' || (context.isServer && !options.server)) return result
