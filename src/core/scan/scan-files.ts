@@ -1,14 +1,14 @@
 import type { KnownValue } from '../env/known-values'
 import { decode, type EmittedFile } from '../output/emitted-file'
 import { cleanSourcePath, decodeDataUrl, originalPosition, parseSourceMap, sourceMappingUrl, type RawSourceMap } from '../output/sourcemaps'
-import { jsonMayHoldContextHits } from '../detect/text'
+import { rulesMayMatchJson } from '../detect/text'
 import { fingerprint, fingerprintMatches } from '../shared/fingerprint'
 import { lazy } from '../shared/lazy'
 import { LineIndex, type SourceLine } from '../shared/line-index'
 import { KEY_KINDS, type KeyKindId } from '../taxonomy/kinds'
 import { markerFor, suppressionOf, type MarkedOccurrence } from '../accept/suppress'
 import { byPlace, toFinding, type Finding } from './findings'
-import { findHits, prepare, type Hit, type Prepared } from './hits'
+import { FULL_SCOPE, findHits, prepare, type Hit, type Prepared, type TextScope } from './hits'
 import type { AllowlistedValue, ScanOptions, ScanResult } from './types'
 
 /** Names the findings in a file's inline sourcemap, apart from those in the file itself. */
@@ -39,7 +39,7 @@ function mapFor(file: EmittedFile, url: string | undefined, siblings: Map<string
 }
 
 /** Scans every `sourcesContent` entry, so code that minification dropped is still seen. */
-function scanSourceMap(fileName: string, mapText: string, map: RawSourceMap, prepared: Prepared): Located[] {
+function scanSourceMap(fileName: string, mapText: string, map: RawSourceMap, prepared: Prepared, scope = FULL_SCOPE): Located[] {
   const located: Located[] = []
   const mapLines = lazyLines(mapText)
   // A hand-written or truncated map may hold anything where the spec says strings.
@@ -49,7 +49,7 @@ function scanSourceMap(fileName: string, mapText: string, map: RawSourceMap, pre
     const contentLines = lazyLines(content)
     const source = map.sources[i]
     const sourceFile = typeof source === 'string' ? cleanSourcePath(source) : `source #${i}`
-    for (const hit of findHits(content, prepared, false)) {
+    for (const hit of findHits(content, prepared, false, scope)) {
       const offset = mapText.indexOf(hit.value)
       located.push({
         hit,
@@ -65,21 +65,25 @@ function scanSourceMap(fileName: string, mapText: string, map: RawSourceMap, pre
   return located
 }
 
-/** A sourcemap that cannot be cut short, and whose strings hold nothing `findHits` could match. */
-function mapHoldsNoHits(mapText: string, prepared: Prepared): boolean {
+/**
+ * What the strings of a sourcemap that cannot be cut short may hold, from a quick look at its
+ * JSON text; a truncated map is parsed anyway, so its warning is given.
+ */
+function mapScope(mapText: string, prepared: Prepared): TextScope {
   const trimmed = mapText.trim()
-  // A truncated map is parsed anyway, so its warning is given.
-  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return false
-  return !jsonMayHoldContextHits(mapText) && prepared.jsonMatcher.find(mapText).length === 0
+  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return FULL_SCOPE
+  return { rules: rulesMayMatchJson(mapText), knownValues: prepared.jsonMatcher.find(mapText).length > 0 }
 }
 
 function scanFile(file: EmittedFile, siblings: Map<string, EmittedFile>, prepared: Prepared, warnings: string[]): Located[] {
   const { text, binary } = decode(file.contents)
   if (!binary && file.fileName.endsWith('.map')) {
-    // Most sourcemaps hold nothing to find: a quick look at the JSON text spares parsing it.
-    if (mapHoldsNoHits(text, prepared)) return []
+    // Most sourcemaps hold nothing to find: a quick look at the JSON text spares parsing it, and
+    // the sources of the others are searched only for what the look did not rule out.
+    const scope = mapScope(text, prepared)
+    if (!scope.rules.length && !scope.knownValues) return []
     const map = parseSourceMap(text)
-    if (map) return scanSourceMap(file.fileName, text, map, prepared)
+    if (map) return scanSourceMap(file.fileName, text, map, prepared, scope)
     warnings.push(`${file.fileName} is not a valid sourcemap; scanned as plain text`)
   }
   // The comment is read and an inline map decoded once: it serves both for positions and for its sourcesContent.

@@ -14,9 +14,15 @@ export interface ServerSdkFinding {
   chain: string[]
 }
 
-const packagePath = (name: string) => `/node_modules/${name}/`
-const posix = (id: string) => id.split(sep).join('/')
-const sdkOf = (id: string) => SERVER_SDKS.find(sdk => posix(id).includes(packagePath(sdk.name)))
+const posix = (id: string) => (sep === '/' ? id : id.split(sep).join('/'))
+const SDK_PATHS = SERVER_SDKS.map(sdk => ({ sdk, path: `/node_modules/${sdk.name}/` }))
+/** The packages' scopes (`@amplitude`): most module ids are ruled out by a search for those alone. */
+const SCOPES = [...new Set(SERVER_SDKS.map(sdk => sdk.name.split('/')[0]!))]
+const sdkOf = (id: string) => {
+  if (!SCOPES.some(scope => id.includes(scope))) return undefined
+  const path = posix(id)
+  return SDK_PATHS.find(entry => path.includes(entry.path))?.sdk
+}
 
 /** The shortest importer path from an entry down to `target`, by breadth-first search upwards. */
 function pathFromEntry(target: string, graph: ModuleGraph): string[] {

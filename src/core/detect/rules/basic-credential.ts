@@ -3,7 +3,7 @@ import { HEX32, isPlaceholder } from '../../taxonomy/classify'
 import { propertyName } from '../fold-strings'
 import type { TextHit } from '../hit'
 import { record, type ModuleContext } from '../module-context'
-import { mayHoldShapes } from '../shapes'
+import { mayHoldBasicPayload, mayHoldShapeRun } from '../shapes'
 import { defineRule } from './rule'
 
 const ID = 'basic-credential'
@@ -75,7 +75,7 @@ export const basicCredential = defineRule({
   id: ID,
   title: 'Basic credential',
   description: 'A base64 HTTP Basic credential that decodes to `32hex:32hex` carries a Project Secret Key.',
-  mayMatch: mayHoldShapes,
+  mayMatch: [mayHoldShapeRun, mayHoldBasicPayload],
   detectText: detectBasicCredentials,
   module: {
     CallExpression(node, context) {

@@ -1,6 +1,6 @@
 import { kindFromValue } from '../../taxonomy/classify'
 import type { TextHit } from '../hit'
-import { mayHoldShapes } from '../shapes'
+import { mayHoldPrefixedKey, mayHoldShapeRun } from '../shapes'
 import { defineRule } from './rule'
 
 const ID = 'deployment-key-prefix'
@@ -25,7 +25,7 @@ export const deploymentKeyPrefix = defineRule({
   id: ID,
   title: 'Server-side deployment key',
   description: 'A `server-` followed by 32 letters and digits is a server-side Experiment deployment key wherever it appears.',
-  mayMatch: mayHoldShapes,
+  mayMatch: [mayHoldShapeRun, mayHoldPrefixedKey],
   detectText: detectPrefixedKeys,
   binary: true,
 })

@@ -1,6 +1,6 @@
 import { isPlaceholder } from '../../taxonomy/classify'
 import type { TextHit } from '../hit'
-import { mayHoldShapes } from '../shapes'
+import { mayHoldHexPair, mayHoldShapeRun } from '../shapes'
 import { defineRule } from './rule'
 
 const ID = 'key-secret-pair'
@@ -33,6 +33,6 @@ export const keySecretPair = defineRule({
   id: ID,
   title: 'API key and secret pair',
   description: 'The second half of a `32hex:32hex` pair is a Project Secret Key (or an org-level secret).',
-  mayMatch: mayHoldShapes,
+  mayMatch: [mayHoldShapeRun, mayHoldHexPair],
   detectText: detectKeySecretPairs,
 })

@@ -9,6 +9,9 @@ import { defineRule } from './rule'
 
 const ID = 'private-endpoint-auth'
 
+/** Every private endpoint is on amplitude.com. */
+const mentionsAmplitude = (text: string) => text.includes('amplitude.com')
+
 /** Bounded: an unbounded run would exhaust the regex engine's stack on a long token-like line. */
 const AUTH_VALUE = /(Bearer|Api-Key)\s+([A-Za-z0-9._~+/=-]{16,512})(?![A-Za-z0-9._~+/=-])/g
 /** How far from a credential a private endpoint URL may stand and still be taken as its target. */
@@ -86,8 +89,8 @@ export const privateEndpointAuth = defineRule({
   id: ID,
   title: 'Credential sent to a private endpoint',
   description: 'A `Bearer`, `Api-Key` or `Basic` value sent to an Amplitude endpoint that only accepts server-only credentials.',
-  mayMatch: text => text.includes('amplitude.com'),
-  mayMatchJson: json => json.includes('amplitude.com') && AUTH_SCHEME_IN_JSON.test(json),
+  mayMatch: [mentionsAmplitude],
+  mayMatchJson: [mentionsAmplitude, json => AUTH_SCHEME_IN_JSON.test(json)],
   detectText: detectPrivateEndpointAuth,
   module: {
     Property(node, context, ancestors) {

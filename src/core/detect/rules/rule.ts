@@ -1,6 +1,9 @@
 import type { TextHit } from '../hit'
 import type { ModuleVisitors } from '../module-context'
 
+/** Whether a text may hold what a rule finds. */
+export type QuickTest = (text: string) => boolean
+
 /**
  * A detection rule as data, as secretlint's rule modules are: its id and what reports say of it,
  * then its checks. Reports, SARIF and the README's list read the metadata from here.
@@ -10,16 +13,17 @@ export interface Rule<Id extends string = string> {
   title: string
   description: string
   /**
-   * A quick test of a text: false means the text detector cannot match, so it is skipped. Rules
-   * that share a test share the function, and a text is tested once per function.
+   * Quick tests of a text, cheapest and most shared first: one false means the text detector
+   * cannot match, so it is skipped. Rules that share a test share the function, and a text is
+   * tested once per function.
    */
-  mayMatch?: (text: string) => boolean
+  mayMatch?: QuickTest[]
   /**
-   * The same test on the JSON text of a sourcemap, whose strings are the texts (default: `mayMatch`).
-   * JSON escapes only quotes, backslashes and control characters, which neither a credential nor a
-   * secret word is made of, so most quick tests answer for every string in it as they stand.
+   * The same tests on the JSON text of a sourcemap, whose strings are the texts (default:
+   * `mayMatch`). JSON escapes only quotes, backslashes and control characters, which neither a
+   * credential nor a secret word is made of, so most quick tests answer for every string in it.
    */
-  mayMatchJson?: (json: string) => boolean
+  mayMatchJson?: QuickTest[]
   /** Hits in emitted (or source) text, by shape or by the context the text shows. */
   detectText?: (text: string) => Array<TextHit<Id>>
   /** Whether `detectText` also runs on binary files, byte for byte. */

@@ -12,7 +12,7 @@ const ID = 'secret-context'
 /** Words a secret-bearing name contains; property names survive minification. */
 const SECRET_WORD = /secret|scim|management|ampli_?token|data_?api_?token/gi
 /** The secret words, tested for once. */
-export const HAS_SECRET_WORD = new RegExp(SECRET_WORD.source, 'i')
+const HAS_SECRET_WORD = new RegExp(SECRET_WORD.source, 'i')
 const NAME_CHAR = /[\w$-]/
 /** Longest name read around a secret word; bounds the work on long word runs (base64 blobs). */
 const MAX_NAME = 64
@@ -73,7 +73,8 @@ export const secretContext = defineRule({
   id: ID,
   title: 'Value bound to a secret name',
   description: 'A key-shaped literal assigned to a variable or property named like a secret (`secretKey`, `AMPLITUDE_SECRET_KEY`).',
-  mayMatch: text => HAS_SECRET_WORD.test(text),
+  // The detector is one search for the words already; a sourcemap's JSON text is tested before it is parsed.
+  mayMatchJson: [json => HAS_SECRET_WORD.test(json)],
   detectText: detectSecretBindings,
   module: {
     VariableDeclarator(node, context) {
