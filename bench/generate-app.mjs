@@ -210,11 +210,29 @@ export async function ${m.pick(WORDS)}Variant${id}() {
 
 const SHAPES = [component, component, service, store, dataTable, utility, utility, analytics, experiment]
 
+const hex = (m, length) => Array.from({ length }, () => '0123456789abcdef'[m.int(0, 16)]).join('')
+const uuid = m => [8, 4, 4, 4, 12].map(length => hex(m, length)).join('-')
+
+/**
+ * What hash-dense apps hold in many modules: tables of content hashes and record ids (32 hex,
+ * as md5 prints them) and UUIDs under harmless names, which look like Amplitude keys by shape.
+ */
+function idTable(m, id) {
+  const rows = Array.from({ length: m.int(12, 24) }, () => `  { id: '${hex(m, 32)}', uuid: '${uuid(m)}', checksum: '${hex(m, 32)}', revision: ${m.int(1, 90)} },`)
+  return `
+export const records${id} = [
+${rows.join('\n')}
+]
+
+export const recordById${id} = new Map(records${id}.map(record => [record.id, record]))
+`
+}
+
 /** A feature module: its shape, and a use of one shared module so chunks share code. */
-function featureModule(m, id, sharedCount) {
+function featureModule(m, id, sharedCount, hashDense) {
   const shared = m.int(0, sharedCount)
   const imports = `import { helper${shared} } from '../../shared/helper${shared}.js'\nexport const uses${id} = helper${shared}`
-  return m.pick(SHAPES)(m, id, imports)
+  return m.pick(SHAPES)(m, id, imports) + (hashDense ? idTable(m, id) : '')
 }
 
 function sharedHelper(m, index) {
@@ -252,9 +270,10 @@ export const experiment = Experiment.initialize(import.meta.env.VITE_EXPERIMENT_
 
 /**
  * Generates the app under `dir` and returns its module count. `scale` multiplies the
- * number of features; every scale shares the 1× app's first features exactly.
+ * number of features; every scale shares the 1× app's first features exactly. `hashDense`
+ * adds a table of 32-hex ids and UUIDs to every feature module.
  */
-export function generateApp(dir, scale = 1) {
+export function generateApp(dir, scale = 1, { hashDense = false } = {}) {
   rmSync(dir, { recursive: true, force: true })
   const write = (path, text) => {
     mkdirSync(dirname(join(dir, path)), { recursive: true })
@@ -266,7 +285,7 @@ export function generateApp(dir, scale = 1) {
   let modules = SHARED_MODULES + 3
   for (let f = 0; f < featureCount; f++) {
     const ids = Array.from({ length: MODULES_PER_FEATURE }, (_, i) => f * MODULES_PER_FEATURE + i)
-    for (const id of ids) write(`src/features/f${f}/m${id}.js`, featureModule(m, id, SHARED_MODULES))
+    for (const id of ids) write(`src/features/f${f}/m${id}.js`, featureModule(m, id, SHARED_MODULES, hashDense))
     write(`src/features/f${f}/index.js`, featureIndex(`f${f}`, ids))
     modules += ids.length + 1
   }

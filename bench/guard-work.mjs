@@ -38,13 +38,18 @@ const context = {
   info: () => {},
 }
 
+/** What Rollup does with the transform hook's filter before calling it: the guard's filter is part of its work. */
+const admits = (filter, { id, code }) =>
+  filter.id.include.some(pattern => pattern.test(id)) && !filter.id.exclude.some(pattern => pattern.test(id)) && filter.code.include.some(pattern => pattern.test(code))
+
 /** One build's worth of guard work, timed in its two parts. */
 function once(modules, outDir) {
   const plugin = guardPlugin()
   plugin.options({})
   plugin.buildStart()
+  const { filter, handler } = plugin.transform
   let start = performance.now()
-  for (const { id, code } of modules) plugin.transform.call(context, code, id)
+  for (const module of modules) if (admits(filter, module)) handler.call(context, module.code, module.id)
   const inspectMs = performance.now() - start
   // Building the bundle object stands for the bundler's work: it is not timed.
   const bundle = bundleOf(outDir)
