@@ -1,6 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { inspect } from 'node:util'
 import type { NextConfig } from 'next/types'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -11,6 +9,7 @@ import { withAmplitudeKeyGuard } from '../../src/frameworks/next'
 import { nextBundler } from '../../src/frameworks/next/bundler'
 import { guardNextBuild } from '../../src/frameworks/next/build'
 import { KEYS, leakedSecret } from '../keys'
+import { projectFolder } from '../helpers/project'
 import { parseReport } from '../helpers/report'
 
 type WebpackFunction = NonNullable<NextConfig['webpack']>
@@ -18,15 +17,6 @@ type WebpackContext = Parameters<WebpackFunction>[1]
 
 const webpackContext = (context: Partial<WebpackContext>) => ({ dev: false, isServer: false, ...context }) as WebpackContext
 
-/** A project folder as `next build` leaves it after compiling: files relative to it. */
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'akg-next-'))
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true })
-    writeFileSync(join(dir, name), text)
-  }
-  return dir
-}
 
 function sink() {
   const lines = { warn: [] as string[], info: [] as string[] }
@@ -86,17 +76,21 @@ describe('withAmplitudeKeyGuard', () => {
   it('runs the user runAfterProductionCompile after the guard, and not when the guard fails the build', async () => {
     vi.stubEnv('TURBOPACK', 'auto')
     vi.spyOn(console, 'log').mockImplementation(() => {})
+    // The check of the prerendered output, armed for the end of `next build`, not of this test run.
+    const armed = vi.spyOn(process, 'once').mockImplementation(() => process)
     const calls: string[] = []
     const config = withAmplitudeKeyGuard({
       compiler: { runAfterProductionCompile: async ({ projectDir }) => void calls.push(projectDir) },
     })
-    const clean = project({ '.next/static/chunks/a.js': `init("${KEYS.apiKey}")` })
+    const clean = projectFolder({ '.next/static/chunks/a.js': `init("${KEYS.apiKey}")` })
     await config.compiler!.runAfterProductionCompile!(afterCompile(clean))
     expect(calls).toEqual([clean])
+    expect(armed).toHaveBeenCalledExactlyOnceWith('exit', expect.any(Function))
 
-    const leaky = project({ '.env': `AMPLITUDE_SECRET_KEY=${KEYS.secretKey}\n`, '.next/static/chunks/a.js': `x("${KEYS.secretKey}")` })
+    const leaky = projectFolder({ '.env': `AMPLITUDE_SECRET_KEY=${KEYS.secretKey}\n`, '.next/static/chunks/a.js': `x("${KEYS.secretKey}")` })
     await expect(config.compiler!.runAfterProductionCompile!(afterCompile(leaky))).rejects.toThrow(/Project Secret Key/)
     expect(calls).toEqual([clean])
+    expect(armed).toHaveBeenCalledOnce()
   })
 })
 
@@ -117,7 +111,7 @@ describe('guardNextBuild', () => {
   const options = resolveOptions()
 
   it('scans .next/static and public/ once compiled, and throws the report on a leak', async () => {
-    const dir = project({
+    const dir = projectFolder({
       '.env': `NEXT_PUBLIC_AMPLITUDE_API_KEY=${KEYS.apiKey}\n`,
       '.env.production.local': `NEXT_PUBLIC_AMPLITUDE_SECRET_KEY=${KEYS.secretKey}\n`,
       '.next/static/chunks/app.js': `init("${KEYS.apiKey}");\nfetch(u,{secret:"${KEYS.secretKey}"})`,
@@ -154,7 +148,7 @@ describe('guardNextBuild', () => {
       names: [],
       mappings: 'AACA',
     }
-    const dir = project({
+    const dir = projectFolder({
       '.env': `NEXT_PUBLIC_AMPLITUDE_SECRET_KEY=${KEYS.secretKey}\n`,
       '.next/static/chunks/0a.js': `let s="${KEYS.secretKey}"\n//# sourceMappingURL=0a.js.map`,
       '.next/static/chunks/0a.js.map': JSON.stringify(map),
@@ -166,7 +160,7 @@ describe('guardNextBuild', () => {
   })
 
   it('warns of a NEXT_PUBLIC_ secret no client code reads, and passes', async () => {
-    const dir = project({
+    const dir = projectFolder({
       '.env': `NEXT_PUBLIC_AMPLITUDE_SECRET_KEY=${KEYS.secretKey}\n`,
       '.next/static/chunks/app.js': 'console.log(1)',
     })
@@ -180,7 +174,7 @@ describe('guardNextBuild', () => {
   })
 
   it('names next.config env as the origin of a value it injected', async () => {
-    const dir = project({ '.next/static/chunks/app.js': `x("${KEYS.managementKey}")` })
+    const dir = projectFolder({ '.next/static/chunks/app.js': `x("${KEYS.managementKey}")` })
     const config: NextConfig = { env: { AMPLITUDE_MANAGEMENT_API_KEY: KEYS.managementKey } }
     const error = await guardNextBuild(config, options, afterCompile(dir), 'turbopack', sink()).catch((e: Error) => e)
     expect(parseReport((error as Error).message)[0]).toMatchObject({
@@ -190,7 +184,7 @@ describe('guardNextBuild', () => {
   })
 
   it('leaves the scan and its warnings to the webpack plugin in webpack builds', async () => {
-    const dir = project({
+    const dir = projectFolder({
       '.env': `NEXT_PUBLIC_AMPLITUDE_SECRET_KEY=${KEYS.secretKey}\n`,
       '.next/static/chunks/app.js': `x("${KEYS.secretKey}")`,
     })

@@ -3,22 +3,23 @@
 import * as amplitude from '@amplitude/analytics-browser'
 import { useEffect } from 'react'
 
-// Public key from .env: the guard lets it ship.
-const apiKey = process.env.NEXT_PUBLIC_AMPLITUDE_API_KEY
+// Settings from the server component (app/page.jsx): the public key, which the guard lets ship.
+export function Analytics({ settings }) {
+  const { apiKey } = settings
+  // Only the leaky builds have one: .env.leak through the NEXT_PUBLIC_ prefix, .env.leak-prop as a prop.
+  const secretKey = settings.secretKey ?? process.env.NEXT_PUBLIC_AMPLITUDE_SECRET_KEY
 
-export function Analytics() {
   useEffect(() => {
     amplitude.init(apiKey, { autocapture: false })
-  }, [])
+  }, [apiKey])
 
   return (
     <>
       <button type="button" onClick={() => amplitude.track('Button Clicked', { button: 'track' })}>
         Track a click
       </button>
-      {/* Only .env.leak defines it, so the clean build drops this button and its handler. */}
-      {process.env.NEXT_PUBLIC_AMPLITUDE_SECRET_KEY && (
-        <button type="button" onClick={exportFromTheBrowser}>
+      {secretKey && (
+        <button type="button" onClick={() => exportFromTheBrowser(apiKey, secretKey)}>
           Export yesterday&apos;s events
         </button>
       )}
@@ -27,8 +28,7 @@ export function Analytics() {
 }
 
 // The Export API wants the Project Secret Key: it belongs on the server (app/api/export/route.js).
-async function exportFromTheBrowser() {
-  const secretKey = process.env.NEXT_PUBLIC_AMPLITUDE_SECRET_KEY
+async function exportFromTheBrowser(apiKey, secretKey) {
   const response = await fetch('https://amplitude.com/api/2/export?start=20250101T00&end=20250101T23', {
     headers: { Authorization: `Basic ${btoa(`${apiKey}:${secretKey}`)}` },
   })

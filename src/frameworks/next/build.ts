@@ -4,22 +4,21 @@ import type { NextConfig } from 'next/types'
 import { Guard, readOutputFolder, type EmittedFile, type ReportSink, type ResolvedOptions } from '../../core/guard'
 import type { NextBundler } from './bundler'
 import { nextConfigEnv, nextOriginContext } from './origin'
+import type { BuildDirs } from './prerendered'
 
 /**
- * What browsers can fetch once compilation is done: `<distDir>/static` (chunks, CSS, media,
- * sourcemaps when `productionBrowserSourceMaps` is on, the build manifests), named relative to
- * `distDir` as webpack names them (`static/chunks/…`), and `public/`, named by URL path.
- * Prerendered HTML and RSC payloads are written later, during static generation.
+ * What the compilers emit for browsers: `<distDir>/static` (chunks, CSS, media, sourcemaps when
+ * `productionBrowserSourceMaps` is on, the build manifests), named relative to `distDir` as
+ * webpack names them (`static/chunks/…`); `<distDir>/server` too with the `server` option.
  */
-function browserFiles(projectDir: string, distDir: string, server: boolean): EmittedFile[] {
+function compiledFiles(distDir: string, server: boolean): EmittedFile[] {
   const fromDist = (folder: string) =>
     readOutputFolder(join(distDir, folder)).map(file => ({ ...file, fileName: `${folder}/${file.fileName}` }))
-  return [
-    ...fromDist('static'),
-    ...(server ? fromDist('server') : []),
-    ...readOutputFolder(join(projectDir, 'public'), projectDir),
-  ]
+  return [...fromDist('static'), ...(server ? fromDist('server') : [])]
 }
+
+/** `public/`, named by URL path. Prerendered pages and payloads are written later, during static generation. */
+const publicFiles = (projectDir: string) => readOutputFolder(join(projectDir, 'public'), projectDir)
 
 const consoleSink: Pick<ReportSink, 'warn' | 'info'> = {
   warn: message => console.warn(message),
@@ -40,25 +39,33 @@ function buildFailure(report: string): Error {
 /**
  * `runAfterProductionCompile`: when no bundler plugin ran (Turbopack, Rspack), scans the client
  * output, warns of secrets the config exposes that client code does not read (yet), and throws
- * the report on a finding in mode `'error'`.
+ * the report on a finding in mode `'error'`. Returns the build's guard, for the check of what
+ * static generation writes next.
  */
 export async function guardNextBuild(
   config: NextConfig,
   options: ResolvedOptions,
-  { projectDir, distDir }: { projectDir: string; distDir: string },
+  { projectDir, distDir }: BuildDirs,
   bundler: NextBundler,
   sink = consoleSink,
-): Promise<void> {
+): Promise<Guard> {
   const guard = new Guard(options)
   guard.configure({ root: projectDir, envDir: projectDir, mode: 'production', configEnv: nextConfigEnv(config) })
   guard.loadEnvironment()
-  // With webpack the plugin in the client compiler has scanned already, and failed the build on a finding.
-  if (bundler === 'webpack') return
+  const origin = nextOriginContext(config)
+  const compiled = () => compiledFiles(distDir, options.server)
+  if (bundler === 'webpack') {
+    // The plugin in the client compiler has scanned already, and failed the build on a finding. It
+    // ran with a guard of its own: recorded here too, the report files describe the whole build.
+    if (options.reports.length) guard.scanOutput({ files: compiled(), origin, outDir: distDir })
+    return guard
+  }
   let failure: string | undefined
   guard.checkOutput({ ...sink, error: message => (failure = message) }, () => ({
-    files: browserFiles(projectDir, distDir, options.server),
-    origin: nextOriginContext(config),
+    files: [...compiled(), ...publicFiles(projectDir)],
+    origin,
     outDir: distDir,
   }))
   if (failure) throw buildFailure(failure)
+  return guard
 }

@@ -5,6 +5,7 @@ import { guardPlugin } from '../../plugin'
 import type { Options } from '../../types'
 import { guardNextBuild } from './build'
 import { nextBundler } from './bundler'
+import { checkPrerenderedOnExit } from './exit-check'
 import { nextFramework } from './origin'
 
 type WebpackFunction = NonNullable<NextConfig['webpack']>
@@ -27,7 +28,8 @@ function guardConfig(config: NextConfig, options: ResolvedOptions): NextConfig {
   const userAfterCompile = config.compiler?.runAfterProductionCompile
   const runAfterProductionCompile: AfterProductionCompile = async metadata => {
     // The guard first: a failing build must stop before a user hook ships files anywhere (e.g. sourcemap uploads).
-    await guardNextBuild(config, options, metadata, nextBundler())
+    const guard = await guardNextBuild(config, options, metadata, nextBundler())
+    checkPrerenderedOnExit(guard, config, metadata)
     await userAfterCompile?.(metadata)
   }
   return {
@@ -46,8 +48,10 @@ const isPromise = <T>(value: T | Promise<T>): value is Promise<T> =>
  * Wraps `next.config`: with webpack (`next build --webpack`) the guard runs inside the client
  * compiler; with Turbopack (the default) and Rspack it scans the client output once compiled,
  * through `compiler.runAfterProductionCompile` (Next.js ≥ 15.4). Either way a server-only
- * Amplitude key in client output fails `next build`. The user's own `webpack` function and
- * `runAfterProductionCompile` hook keep running.
+ * Amplitude key in client output fails `next build`, and so does one in what static generation
+ * writes (prerendered pages and payloads, or the `output: 'export'` folder), checked as
+ * `next build` exits. The user's own `webpack` function and `runAfterProductionCompile` hook
+ * keep running.
  */
 export function withAmplitudeKeyGuard(config?: NextConfig, options?: Options): NextConfig
 export function withAmplitudeKeyGuard<Args extends unknown[]>(
