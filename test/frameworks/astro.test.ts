@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildVariants, envFile, folderText, ROOT, runCli, soleSecretFinding, type ExampleBuild, type Variant } from '../helpers/example-builds'
+import { buildCases, envFile, folderText, ROOT, runCli, soleSecretFinding, type ExampleBuild } from '../helpers/example-builds'
 import { leakedSecret } from '../keys'
 
 /**
@@ -10,11 +10,14 @@ import { leakedSecret } from '../keys'
  * Astro's CLI runs through scripts/astro-cli.mjs, since its bin refuses Node below 22.12.
  */
 const ASTRO_CLI = join(ROOT, 'scripts', 'astro-cli.mjs')
-let builds: Record<Variant, ExampleBuild>
+let builds: Record<'clean' | 'leak', ExampleBuild>
 
 beforeAll(() => {
-  builds = buildVariants('astro', (dir, variant) =>
-    runCli(process.execPath, [ASTRO_CLI, 'build', '--root', dir, ...(variant === 'leak' ? ['--mode', 'leak'] : [])], ROOT),
+  builds = buildCases(
+    join(ROOT, 'examples', 'astro'),
+    { clean: {}, leak: { args: ['--mode', 'leak'] } },
+    (dir, args) => runCli(process.execPath, [ASTRO_CLI, 'build', '--root', dir, ...args], ROOT),
+    { prefix: 'astro' },
   )
 }, 300_000)
 
