@@ -35,14 +35,24 @@ const PAGES_CLEAN = /\[unplugin-amplitude-key-guard\] amplitude-key-guard: scann
  * build that runs the frontmatter, a client build of the page's scripts (checked by the Vite
  * plugin), then the pages Astro writes (checked in `astro:build:done`).
  */
-export function astroSuite(title: string, { astroBuild, into }: { astroBuild: (dir: string, args: string[]) => CliRun; into?: string }): void {
-  let builds: Record<keyof typeof CASES, ExampleBuild>
+/** An Astro to build the example with: how to run its CLI, where the copies go, what to do first. */
+export interface AstroInstall {
+  astroBuild: (dir: string, args: string[]) => CliRun
+  into?: string
+  prepare?: () => void
+}
 
-  beforeAll(() => {
-    builds = buildCases(join(ROOT, 'examples', 'astro'), CASES, astroBuild, { prefix: 'astro', ...(into && { into }) })
-  }, 300_000)
+/** The suite on one Astro install, or skipped with the reason when it is not there. */
+export function astroSuite(title: string, astro: AstroInstall | { skip: string }): void {
+  describe.skipIf('skip' in astro)('skip' in astro ? `${title}: skipped, ${astro.skip}` : title, () => {
+    let builds: Record<keyof typeof CASES, ExampleBuild>
 
-  describe(title, () => {
+    beforeAll(() => {
+      if ('skip' in astro) return
+      astro.prepare?.()
+      builds = buildCases(join(ROOT, 'examples', 'astro'), CASES, astro.astroBuild, { prefix: 'astro', ...(astro.into && { into: astro.into }) })
+    }, 300_000)
+
     it('passes with the Secret Key hashed in frontmatter and used by an endpoint, the API key in a client script', () => {
       const { dir, run } = builds.clean
       const env = envFile(dir, '.env')
