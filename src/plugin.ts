@@ -1,4 +1,4 @@
-import { createUnplugin, type UnpluginFactory, type UnpluginOptions } from 'unplugin'
+import { createUnplugin, createVitePlugin, type UnpluginFactory, type UnpluginOptions, type VitePlugin } from 'unplugin'
 import { esbuildSetup } from './bundlers/esbuild'
 import { rollupHooks } from './bundlers/rollup'
 import { rsbuildSetup } from './bundlers/rsbuild'
@@ -48,10 +48,20 @@ export function guardPlugin(guard: Guard, bundler: string, framework?: Framework
   }
 }
 
+/** Vite's dev server transforms and serves modules one by one: a second plugin redacts them last. */
+const vitePlugins = (guard: Guard): UnpluginOptions[] => [guardPlugin(guard, 'vite'), viteDevServer(guard)]
+
 export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions, meta) => {
   const guard = new Guard(resolveOptions(rawOptions))
-  // Vite's dev server transforms and serves modules one by one: a second plugin redacts them last.
-  return meta.framework === 'vite' ? [guardPlugin(guard, meta.framework), viteDevServer(guard)] : guardPlugin(guard, meta.framework)
+  return meta.framework === 'vite' ? vitePlugins(guard) : guardPlugin(guard, meta.framework)
+}
+
+/**
+ * The Vite plugins around a guard the caller keeps: a framework that writes pages after the
+ * Vite builds (Astro) checks them with the same guard, its environment and report files.
+ */
+export function vitePluginsAround(guard: Guard): VitePlugin[] {
+  return [createVitePlugin(() => vitePlugins(guard))(undefined)].flat()
 }
 
 export const unplugin = /* #__PURE__ */ createUnplugin(unpluginFactory)

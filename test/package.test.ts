@@ -53,6 +53,16 @@ describe('package entry points', () => {
     expect(spawnSync(script, ['--version'], { encoding: 'utf8' })).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+/) })
   })
 
+  it('/astro default-exports an Astro integration with its build hooks, importing nothing of Astro', async () => {
+    const { default: amplitudeKeyGuard } = await import('unplugin-amplitude-key-guard/astro')
+    const integration = amplitudeKeyGuard()
+    expect(integration.name).toBe('unplugin-amplitude-key-guard')
+    expect(Object.keys(integration.hooks)).toEqual(['astro:config:setup', 'astro:config:done', 'astro:build:done'])
+    const built = readFileSync(resolve(import.meta.dirname, '..', 'dist', 'astro.mjs'), 'utf8')
+    expect(built).not.toMatch(/from "astro/)
+    expect(() => amplitudeKeyGuard({ mode: 'loud' } as never)).toThrow(/"mode" must be 'error' or 'warn'/)
+  })
+
   it('a bad option fails with a message naming it', async () => {
     const { default: factory } = await import('unplugin-amplitude-key-guard/vite')
     expect(() => factory({ mode: 'loud' } as never)).toThrow(/"mode" must be 'error' or 'warn'/)

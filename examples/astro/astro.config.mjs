@@ -1,7 +1,7 @@
 import { defineConfig } from 'astro/config'
 // Resolves to the repo's dist/ through the package's self-reference: run `npm run build` first.
-import AmplitudeKeyGuard from 'unplugin-amplitude-key-guard/vite'
+import amplitudeKeyGuard from 'unplugin-amplitude-key-guard/astro'
 
 export default defineConfig({
-  vite: { plugins: [AmplitudeKeyGuard()] },
+  integrations: [amplitudeKeyGuard()],
 })

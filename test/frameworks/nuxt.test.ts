@@ -1,103 +1,18 @@
-import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { parse } from 'dotenv'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { fingerprint } from '../../src/core/shared/fingerprint'
-import { readOutputFolder } from '../../src/core/output/output-folder'
+import { ROOT } from '../helpers/example-builds'
+import { nuxiBuild as nuxiBuildWith, ROOT_NUXT, type NuxtCase } from '../helpers/nuxt-builds'
 import { parseReport } from '../helpers/report'
 import { KEYS, leakedSecret } from '../keys'
+import { NUXT_SECRET as SECRET, nuxtPrerenderSuite } from './nuxt-prerender-suite'
 
-/**
- * examples/nuxt built by the real `nuxi build`, each case on its own copy under test/.tmp
- * (Nuxt writes .nuxt and .output beside its config and locks the build folder). The config
- * loads the module from dist/ (built by `pretest`).
- */
-const root = resolve(import.meta.dirname, '../..')
-const example = join(root, 'examples', 'nuxt')
-const SECRET = parse(readFileSync(join(example, '.env'))).NUXT_AMPLITUDE_SECRET_KEY!
-const configLines = readFileSync(join(example, 'nuxt.config.ts'), 'utf8').split('\n')
+/** examples/nuxt built by the root's Nuxt 4.3 with `nuxi build`, on the Node running the tests. */
+const nuxiBuild = (name: string, nuxtCase: NuxtCase) => nuxiBuildWith(ROOT_NUXT, name, nuxtCase)
+const configLines = readFileSync(join(ROOT, 'examples', 'nuxt', 'nuxt.config.ts'), 'utf8').split('\n')
 
-/** The build's environment without the test runner's, which would switch Nuxt into test mode. */
-const buildEnv = (extra: Record<string, string>) => ({
-  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(?:VITEST|TEST$|NODE_ENV$)/.test(name))),
-  NO_COLOR: '1',
-  NUXT_TELEMETRY_DISABLED: '1',
-  ...extra,
-})
-
-interface Case {
-  args?: string[]
-  env?: Record<string, string>
-  /** Files written into the copy, by path. */
-  files?: Record<string, string>
-}
-
-function nuxiBuild(name: string, { args = [], env = {}, files = {} }: Case) {
-  const dir = join(root, 'test', '.tmp', `nuxt-${name}`)
-  rmSync(dir, { recursive: true, force: true })
-  cpSync(example, dir, { recursive: true, filter: source => !/[\\/](?:\.nuxt|\.output|node_modules)$/.test(source) })
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true })
-    writeFileSync(join(dir, file), text)
-  }
-  const result = spawnSync(join(root, 'node_modules', '.bin', 'nuxi'), ['build', dir, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: buildEnv(env),
-  })
-  // nuxi frames a build error with `│ `; without it the report reads as the terminal shows it.
-  const output = `${result.stdout}\n${result.stderr}`.replace(/^│ ?/gm, '')
-  const read = (path: string) => readFileSync(join(dir, path), 'utf8')
-  /** Everything the server hands to browsers as files. */
-  const publicText = () =>
-    readOutputFolder(join(dir, '.output', 'public'))
-      .map(file => Buffer.from(file.contents).toString('latin1'))
-      .join('\n')
-  return { code: result.status, output, dir, read, publicText }
-}
-
-/** A server route with a server-only key written into it: Nitro's output, which the guard leaves alone. */
-const FLAGS_ROUTE = `export default defineEventHandler(() =>
-  $fetch('https://api.lab.amplitude.com/v1/vardata', { headers: { Authorization: 'Api-Key ${KEYS.serverDeployment}' } }),
-)
-`
-
-describe('examples/nuxt, clean', () => {
-  let build: ReturnType<typeof nuxiBuild>
-  beforeAll(() => {
-    build = nuxiBuild('clean', {
-      files: { 'server/api/flags.get.ts': FLAGS_ROUTE },
-      // Declared nowhere in runtimeConfig.public, so Nitro ignores it: a warning, not a failure.
-      env: { NUXT_PUBLIC_AMPLITUDE_SECRET_KEY: SECRET },
-    })
-  })
-
-  it('passes, with the public key counted in runtimeConfig.public and the client build scanned', () => {
-    expect(build.code, build.output).toBe(0)
-    expect(build.output).toContain(
-      'amplitude-key-guard: scanned runtimeConfig.public (1 value); permitted 1 public key (Project API Key); no server-only keys',
-    )
-    expect(build.output).toMatch(/amplitude-key-guard: scanned \d+ files; no public keys seen; no server-only keys/)
-    expect(leakedSecret(build.output)).toBeUndefined()
-    expect(build.output).not.toContain(SECRET)
-  })
-
-  it('leaves the server build alone: its routes hold and read the secrets', () => {
-    expect(build.read('.output/server/chunks/routes/api/flags.get.mjs')).toContain(KEYS.serverDeployment)
-    expect(build.read('.output/server/chunks/routes/api/export.get.mjs')).toContain('amplitudeSecretKey')
-    const client = build.publicText()
-    expect(client).toContain('amplitude')
-    expect(leakedSecret(client)).toBeUndefined()
-    expect(client).not.toContain(SECRET)
-  })
-
-  it('warns about a secret in an undeclared NUXT_PUBLIC_ variable', () => {
-    expect(build.output).toContain(
-      'NUXT_PUBLIC_AMPLITUDE_SECRET_KEY holds a server-only key under a public name. Nitro ignores it',
-    )
-  })
-})
+nuxtPrerenderSuite('examples/nuxt with Nuxt 4.3, clean and with a prerendered payload leak', ROOT_NUXT)
 
 describe('examples/nuxt, the Secret Key in runtimeConfig.public', () => {
   const line = configLines.findIndex(text => text.includes('public: { amplitudeSecretKey')) + 1
@@ -152,7 +67,7 @@ describe('examples/nuxt, the Secret Key in a file under public/', () => {
         origin: 'env NUXT_AMPLITUDE_SECRET_KEY from .env',
       },
     ])
-    expect(build.output).toContain('amplitude-key-guard: scanned .output/public (1 file besides _nuxt/)')
+    expect(build.output).toContain('amplitude-key-guard: scanned .output/public (3 files besides _nuxt/)')
     expect(leakedSecret(build.output)).toBeUndefined()
     expect(build.output).not.toContain(SECRET)
   })
@@ -177,7 +92,7 @@ describe('the published /nuxt entry', () => {
   it('is a Nuxt module configured under amplitudeKeyGuard, with @nuxt/kit left to the app', async () => {
     const { default: nuxtModule } = await import('unplugin-amplitude-key-guard/nuxt')
     expect(await nuxtModule.getMeta?.()).toMatchObject({ name: 'unplugin-amplitude-key-guard', configKey: 'amplitudeKeyGuard' })
-    const built = readFileSync(join(root, 'dist', 'nuxt.mjs'), 'utf8')
+    const built = readFileSync(join(ROOT, 'dist', 'nuxt.mjs'), 'utf8')
     expect(built).toMatch(/from "@nuxt\/kit"/)
     expect(built).not.toContain('function defineNuxtModule')
   })

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { parse } from 'dotenv'
 import { expect } from 'vitest'
 import { fingerprint } from '../../src/core/shared/fingerprint'
@@ -14,19 +14,26 @@ export const ROOT = resolve(import.meta.dirname, '../..')
 export const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name)
 
 /** What a build run in the example itself leaves behind; a copy starts without it. */
-const BUILD_OUTPUT = new Set(['.svelte-kit', '.astro', 'dist', 'build', 'node_modules'])
+const BUILD_OUTPUT = new Set(['.svelte-kit', '.astro', 'dist', 'build', 'node_modules', '.tmp', 'package-lock.json'])
 
 /**
- * `examples/<example>` copied to `test/.tmp/<example>-<variant>`, so every build keeps its own
- * output to inspect. The copy stays inside the repo: its config still imports the plugin
- * through the package's self-reference.
+ * The app in `source` copied to `<into>/<name>`, with `files` (by path) written over it, so every
+ * build keeps its own output to inspect. `into` defaults to test/.tmp, inside the repo: a copy
+ * of an example still imports the plugin through the package's self-reference.
  */
-function copyExample(example: string, variant: string): string {
-  const dir = join(ROOT, 'test', '.tmp', `${example}-${variant}`)
+export function copyApp(source: string, name: string, { into = join(ROOT, 'test', '.tmp'), files = {} }: { into?: string; files?: Files } = {}): string {
+  const dir = join(into, name)
   rmSync(dir, { recursive: true, force: true })
-  cpSync(join(ROOT, 'examples', example), dir, { recursive: true, filter: path => !BUILD_OUTPUT.has(basename(path)) })
+  cpSync(source, dir, { recursive: true, filter: path => !BUILD_OUTPUT.has(basename(path)) })
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true })
+    writeFileSync(join(dir, file), text)
+  }
   return dir
 }
+
+/** Files written into a copy, by path. */
+export type Files = Record<string, string>
 
 export interface CliRun {
   code: number | null
@@ -34,26 +41,38 @@ export interface CliRun {
   output: string
 }
 
-export function runCli(command: string, args: string[], cwd: string): CliRun {
-  const env = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' }
-  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' })
+export function runCli(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): CliRun {
+  const result = spawnSync(command, args, { cwd, env: { ...env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' })
   return { code: result.status, output: `${result.stdout}\n${result.stderr}` }
 }
 
-export type Variant = 'clean' | 'leak'
-
 export interface ExampleBuild {
-  /** The example's copy, holding its build output. */
+  /** The app's copy, holding its build output. */
   dir: string
   run: CliRun
 }
 
-/** Builds a fresh copy of the example per variant, one after the other (builds are heavy). */
-export function buildVariants(example: string, build: (dir: string, variant: Variant) => CliRun): Record<Variant, ExampleBuild> {
-  const builds = {} as Record<Variant, ExampleBuild>
-  for (const variant of ['clean', 'leak'] as const) {
-    const dir = copyExample(example, variant)
-    builds[variant] = { dir, run: build(dir, variant) }
+/** One build of an app: its own copy, with `files` written over it, built with `args`. */
+export interface BuildCase {
+  args?: string[]
+  files?: Files
+}
+
+/**
+ * Builds a fresh copy of the app in `source` per case, named `<prefix>-<case>`, one after the
+ * other (builds are heavy).
+ */
+export function buildCases<Name extends string>(
+  source: string,
+  cases: Record<Name, BuildCase>,
+  build: (dir: string, args: string[]) => CliRun,
+  { prefix, into }: { prefix: string; into?: string },
+): Record<Name, ExampleBuild> {
+  const builds = {} as Record<Name, ExampleBuild>
+  for (const name of Object.keys(cases) as Name[]) {
+    const { args = [], files = {} } = cases[name]
+    const dir = copyApp(source, `${prefix}-${name}`, { files, ...(into && { into }) })
+    builds[name] = { dir, run: build(dir, args) }
   }
   return builds
 }

@@ -55,6 +55,17 @@ describe('scanFiles', () => {
     expect(result.findings[0]?.fix).toMatch(/^Inject only the public keys through DefinePlugin/)
   })
 
+  it('names how server code read a variable it rendered into the output, and leaves other origins alone', () => {
+    const renderedEnv = { accessor: '$env/static/private ', renderedBy: 'returned by a server load while prerendering', fix: 'Return public values only.' }
+    const page = [{ fileName: 'pages/index.html', contents: `<script>const data = {secretKey:"${KEYS.envSecret}"}</script>` }]
+    const [finding] = scanFiles(page, { known: [ENV_SECRET], allow: [], injections: [], renderedEnv }).findings
+    expect(finding?.origin).toBe('via $env/static/private AMPLITUDE_SECRET_KEY, returned by a server load while prerendering ← env AMPLITUDE_SECRET_KEY from .env')
+    expect(finding?.fix).toMatch(/^Return public values only\. /)
+    // A value not from the environment was not read through it.
+    const literal = scanFiles([{ fileName: 'a.html', contents: KEYS.serverDeployment }], { known: [], allow: [], injections: [], renderedEnv })
+    expect(literal.findings[0]?.origin).toBe('a literal (server- prefix) in the output')
+  })
+
   it('counts public keys without reporting them', () => {
     const result = scan([{ fileName: 'a.js', contents: `init("${KEYS.clientDeployment}")` }])
     expect(result).toMatchObject({ findings: [], permitted: { 'client-deployment-key': 1 } })

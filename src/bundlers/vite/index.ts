@@ -4,7 +4,8 @@ import { readOutputFolder, type EmittedFile, type Guard } from '../../core/guard
 import { bundleFiles, moduleGraph } from '../rollup/bundle'
 import { reportError } from '../rollup/sink'
 import { originContext } from './origin'
-import { svelteKitEnv } from './sveltekit'
+import { svelteKit } from './sveltekit/config'
+import { svelteKitHooks } from './sveltekit/prerendered'
 
 /** Files Vite copies verbatim from `publicDir`; they never pass through the bundle. */
 function publicFiles(config: ResolvedConfig): EmittedFile[] {
@@ -12,13 +13,18 @@ function publicFiles(config: ResolvedConfig): EmittedFile[] {
   return readOutputFolder(config.publicDir, config.root)
 }
 
-/** Vite: read the env as Vite does, then scan each client environment's bundle plus `publicDir`. */
+/**
+ * Vite: read the env as Vite does, then scan each client environment's bundle plus `publicDir`,
+ * and SvelteKit's prerendered output.
+ */
 export function viteHooks(guard: Guard): Partial<Plugin> {
   let config: ResolvedConfig
   return {
+    ...svelteKitHooks(guard, () => config),
+    // SvelteKit resolves this config again in worker threads: nothing here prints or fails.
     configResolved(resolved) {
       config = resolved
-      guard.configure({ root: resolved.root, envDir: svelteKitEnv(resolved)?.dir ?? resolved.envDir, mode: resolved.mode })
+      guard.configure({ root: resolved.root, envDir: svelteKit(resolved)?.env.dir ?? resolved.envDir, mode: resolved.mode })
       // Now, not at buildStart: the transform filter must admit the secrets' pieces before the build reads it.
       guard.loadEnvironment()
     },

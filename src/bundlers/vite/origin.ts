@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from 'vite'
 import { defineInjections, type OriginContext } from '../../core/guard'
-import { svelteKitEnv } from './sveltekit'
+import { svelteKit } from './sveltekit/config'
 
 /** What Vite's config injects (`define`) and exposes by prefix (`envPrefix`, or SvelteKit's public prefix). */
 export function originContext(config: ResolvedConfig): OriginContext {
@@ -11,9 +11,10 @@ export function originContext(config: ResolvedConfig): OriginContext {
       value === undefined ? [] : [[key, typeof value === 'string' ? value : JSON.stringify(value)]],
     ),
   )
-  const kitEnv = svelteKitEnv(config)
-  if (kitEnv)
-    return { injections, exposedEnv: { prefixes: [kitEnv.publicPrefix], accessor: '$env/static/public ', setting: 'kit.env.publicPrefix' } }
+  // Kit 3 has no prefix: its public variables are declared so in src/env.js.
+  const publicPrefix = svelteKit(config)?.env.publicPrefix
+  if (publicPrefix)
+    return { injections, exposedEnv: { prefixes: [publicPrefix], accessor: '$env/static/public ', setting: 'kit.env.publicPrefix' } }
   const prefixes = [config.envPrefix ?? 'VITE_'].flat()
   return { injections, exposedEnv: { prefixes, accessor: 'import.meta.env.', setting: 'envPrefix' } }
 }

@@ -77,6 +77,9 @@ function describe(known: KnownValue | undefined, hit: RuleHit, context: OriginCo
       }
     return { origin: `via ${exposed.accessor}${exposedName} — ${exposure} ← ${source}`, fix }
   }
+  const rendered = context.renderedEnv
+  if (rendered && known?.origin.type === 'env')
+    return { origin: `via ${rendered.accessor}${known.origin.name}, ${rendered.renderedBy} ← ${source}`, fix: rendered.fix }
   if (known?.origin.type === 'module')
     return {
       origin: source,

@@ -15,9 +15,23 @@ export interface ExposedEnv {
   setting: string
 }
 
+/**
+ * How the server code that renders pages reads the environment, for output it rendered
+ * (prerendered pages, their data): a server-only variable found there was rendered into it.
+ */
+export interface RenderedEnv {
+  /** How server code names a variable, e.g. `$env/static/private ` or `import.meta.env.`. */
+  accessor: string
+  /** What put the value into the output, e.g. `rendered into a prerendered page by a server load`. */
+  renderedBy: string
+  fix: string
+}
+
 export interface OriginContext {
   injections: Injection[]
   exposedEnv?: ExposedEnv
+  /** Set for output that server code rendered at build time. */
+  renderedEnv?: RenderedEnv
   /** Source lines that read the env object whole (a bare `import.meta.env`): every exposed variable ships there. */
   wholeEnvReads?: Array<{ file: string; line: number }>
 }

@@ -1,8 +1,7 @@
-import { relative } from 'node:path'
 import { addVitePlugin, defineNuxtModule, logger, useNitro } from '@nuxt/kit'
 import type { Nuxt, NuxtModule } from 'nuxt/schema'
 import type { Plugin as VitePlugin } from 'vite'
-import { Guard, NAME, PLUGIN_NAME, plural, readOutputFolder, resolveOptions, type OutputCheck, type ReportSink, type ResolvedOptions } from '../../core/guard'
+import { failureAfterReport, Guard, PLUGIN_NAME, resolveOptions, servedFolder, type ReportSink, type ResolvedOptions } from '../../core/guard'
 import { unplugin } from '../../plugin'
 import type { Options } from '../../types'
 import { publicRuntimeConfigCheck } from './public-config'
@@ -28,28 +27,13 @@ function createGuard(nuxt: Nuxt, options: ResolvedOptions): Guard {
   return guard
 }
 
-/**
- * The files Nitro serves besides the client build, which the Vite plugin scanned already: the
- * copies of `public/` (Nuxt turns Vite's own copy off) and prerendered pages and payloads.
- */
-function publicOutput(nuxt: Nuxt, publicDir: string): OutputCheck | undefined {
-  const clientBuild = nuxt.options.app.buildAssetsDir.replace(/^\/+|\/+$/g, '') + '/'
-  const files = readOutputFolder(publicDir).filter(file => !file.fileName.startsWith(clientBuild))
-  if (!files.length) return undefined
-  const where = relative(nuxt.options.rootDir, publicDir) || '.'
-  return { files, origin: { injections: [] }, outDir: publicDir, subject: `${where} (${plural(files.length, 'file')} besides ${clientBuild})` }
-}
-
 function reportSink(nuxt: Nuxt): ReportSink {
   return {
     // The dev server keeps serving: a finding there is a warning.
     error: message => {
       if (nuxt.options.dev) return logger.warn(message)
-      // Whoever prints the thrown error (nuxi, or citty's console.error) gets one line, not the
-      // report again, nor a stack into the guard's code.
       logger.error(message)
-      const summary = `${NAME}: a server-only Amplitude credential would ship to the browser; see the report above`
-      throw Object.assign(new Error(summary), { stack: `Error: ${summary}` })
+      throw failureAfterReport()
     },
     warn: message => logger.warn(message),
     info: message => logger.info(message),
@@ -78,8 +62,13 @@ export const nuxtModule: NuxtModule<Options> = defineNuxtModule<Options>({
       const guard = createGuard(nuxt, options)
       guard.checkExposed(reportSink(nuxt), publicRuntimeConfigCheck(nuxt, nitro.options.runtimeConfig))
       if (nuxt.options.dev) return
-      // Runs after Nuxt's own hook has copied public/ beside the prerendered pages.
-      nitro.hooks.hook('rollup:before', () => guard.checkOutput(reportSink(nuxt), () => publicOutput(nuxt, nitro.options.output.publicDir)))
+      // Runs after Nuxt's own hook has copied public/ beside the prerendered pages and payloads;
+      // the Vite plugin has checked the client build (buildAssetsDir).
+      nitro.hooks.hook('rollup:before', () =>
+        guard.checkOutput(reportSink(nuxt), () =>
+          servedFolder(nitro.options.output.publicDir, nuxt.options.rootDir, nuxt.options.app.buildAssetsDir, { injections: [] }),
+        ),
+      )
     })
   },
 })
