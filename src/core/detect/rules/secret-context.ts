@@ -1,7 +1,7 @@
 import type { AnyNode } from 'acorn'
 import { fitsKind, isPlaceholder } from '../../taxonomy/classify'
 import { KEY_KINDS, type KeyKindId } from '../../taxonomy/kinds'
-import { kindFromName, normalizeName } from '../../taxonomy/names'
+import { CREDENTIAL_NAME, kindFromName, normalizeName } from '../../taxonomy/names'
 import { propertyName } from '../fold-strings'
 import type { TextHit } from '../hit'
 import { record, type ModuleContext } from '../module-context'
@@ -22,7 +22,7 @@ const BOUND_VALUE = /["']?\s*[:=]\s*["'`]([A-Za-z0-9._~+/=-]{16,512})["'`]/y
 /** The server-only kind a variable or property name claims on its own (`secretKey`, `AMPLI_TOKEN`). */
 export function kindOfSecretName(name: string): KeyKindId | undefined {
   const kind = kindFromName(name)
-  if (!kind || KEY_KINDS[kind].public || !/KEY|TOKEN|SECRET/.test(normalizeName(name))) return undefined
+  if (!kind || KEY_KINDS[kind].public || !CREDENTIAL_NAME.test(normalizeName(name))) return undefined
   return kind
 }
 
