@@ -1,40 +1,18 @@
 import type { AnyNode, CallExpression, Node } from 'acorn'
-import { KEY_KINDS, endpointKind } from '../taxonomy/kinds'
-import { StringFolder, propertyName, type Part } from './fold-strings'
-import type { EnvHint, ModuleContext, ModuleVisitors } from './module-context'
-import { acorn, walk as acornWalk } from './parser'
 import { escapeRegExp } from '../shared/escape-regexp'
+import { KEY_KINDS, endpointKind } from '../taxonomy/kinds'
+import type { Assembled, ModuleAnalysis } from './analysis'
+import { StringFolder, propertyName } from './fold-strings'
+import { analyzeJson } from './json-module'
+import type { ModuleContext, ModuleVisitors } from './module-context'
+import { acorn, walk as acornWalk } from './parser'
 import { RULE_LIST } from './rules'
-import { detectInText, type RuleHit } from './text'
+import { detectInText } from './text'
 
 /**
  * Source-module inspection: the context minification destroys (local names, the URL a
  * header is sent to, what `btoa` encodes), read from the module before bundling.
  */
-
-/**
- * A string the module puts together from pieces (`+`, a template, char codes, an array joined with
- * `''`). Minifiers fold literal pieces into one string, but leave pieces held in variables apart,
- * and unminified output keeps them all apart: a known value may ship only as its pieces.
- */
-export interface Assembled {
-  /** The string the code computes; `\0` stands for an env read. */
-  value: string
-  /** Offsets of the expression in the module. */
-  start: number
-  end: number
-  /** Its literal pieces, as they stand in the code and (unless written as char codes) in the output. */
-  pieces: Array<Extract<Part, { literal: string }>>
-}
-
-export interface ModuleAnalysis {
-  hits: RuleHit[]
-  envHints: EnvHint[]
-  /** Values and env names passed to an SDK `init`: public whatever they are called. */
-  publicValues: string[]
-  publicEnvNames: string[]
-  assembled: Assembled[]
-}
 
 /**
  * What a module must hold for its syntax tree to yield a finding of its own: a secret-bearing
@@ -53,6 +31,12 @@ export function mayHoldFinding(code: string): boolean {
 }
 
 export const mayCallSdkInit = (code: string) => INIT_CALL.test(code)
+
+/** `init('<32 hex>')`: a Project API Key written straight into an init call. */
+const INIT_KEY_LITERAL = /\binit(?:ialize\w*|All)?\s*\(\s*(["'`])([0-9a-f]{32})\1/g
+
+/** The 32-hex literals passed straight to an SDK init call, read without parsing: public keys the summary counts. */
+export const initKeyLiterals = (code: string) => [...code.matchAll(INIT_KEY_LITERAL)].map(match => match[2]!)
 
 /** Whether parsing the module may tell anything: a finding, or a value an SDK init call makes public. */
 export const mayHoldCredential = (code: string) => mayHoldFinding(code) || mayCallSdkInit(code)
@@ -151,11 +135,12 @@ export function analyzeModule(code: string): ModuleAnalysis | undefined {
 }
 
 /**
- * What a module reveals: its syntax tree's evidence, or, for a module acorn cannot parse, what the
- * text rules see (shapes and pairs; public keys are no hits there).
+ * What a module reveals: a JSON document's bindings, its syntax tree's evidence, or, for a module
+ * acorn cannot parse, what the text rules see (shapes and pairs; public keys are no hits there).
  */
 export function inspectCode(code: string): ModuleAnalysis {
   return (
+    analyzeJson(code) ??
     analyzeModule(code) ?? {
       hits: detectInText(code).filter(hit => !KEY_KINDS[hit.kind].public),
       envHints: [],

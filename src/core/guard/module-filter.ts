@@ -11,12 +11,12 @@ export interface ModuleFilter {
 }
 
 /**
- * The app's script modules, by the file's extension before any `?query`; neither virtual modules
- * nor dependencies. Other files must stay untouched: in webpack the guard's loader on an `.html`
- * template stops html-webpack-plugin from rendering it.
+ * The app's script modules, and the data modules bundlers turn into code (JSON, YAML, TOML:
+ * their keys become bindings that minification renames), by the file's extension before any
+ * `?query`; neither virtual modules nor dependencies.
  */
 const SCRIPT_MODULES = {
-  include: [/^[^?#]*\.(?:[cm]?[jt]sx?|vue|svelte|astro)(?:[?#]|$)/],
+  include: [/^[^?#]*\.(?:[cm]?[jt]sx?|vue|svelte|astro|json5?|jsonc|ya?ml|toml)(?:[?#]|$)/],
   exclude: [/^\0/, /^[^?#]*\/node_modules\//],
 }
 

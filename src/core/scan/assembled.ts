@@ -1,6 +1,6 @@
 import { markerFor, suppressionOf } from '../accept/suppress'
 import { charCodes, encodingsOf, type Encoding } from '../detect/encodings'
-import type { Assembled } from '../detect/module'
+import type { Assembled } from '../detect/analysis'
 import type { KnownValue } from '../env/known-values'
 import { decode, type EmittedFile } from '../output/emitted-file'
 import { fingerprint, fingerprintMatches } from '../shared/fingerprint'
