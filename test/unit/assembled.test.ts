@@ -62,9 +62,17 @@ describe('known values put together from pieces', () => {
     expect(split.size.modules).toBe(1)
   })
 
-  it('are not seen when split across modules: each module folds only its own constants', () => {
+  it('are seen when split across modules, which each hold a part, located at the longest part', () => {
     const guard = inspected({}, `export const head = '${HEAD}'\n`)
     guard.inspectModule(join(ROOT, 'src/use.js'), `import { head } from './key.js'\nexport const key = head + '${TAIL}'\n`)
+    const { findings } = guard.scanOutput({ files: [{ fileName: 'assets/index.js', contents: chunk }], origin: { injections: [] }, outDir: join(ROOT, 'dist') })
+    expect(findings).toMatchObject([{ fingerprint: fingerprint(KEYS.envSecret), encoding: 'concatenated', file: 'assets/index.js' }])
+    expect(findings[0]!.origin).toMatch(/^put together from pieces at src\/(key|use)\.js:\d ← env AMPLITUDE_SECRET_KEY from options\.env$/)
+  })
+
+  it('are not seen when the parts held across modules leave a gap', () => {
+    const guard = inspected({}, `export const head = '${HEAD.slice(0, 12)}'\n`)
+    guard.inspectModule(join(ROOT, 'src/use.js'), `export const tail = '${TAIL}'\n`)
     expect(guard.scanOutput({ files: [{ fileName: 'assets/index.js', contents: chunk }], origin: { injections: [] }, outDir: join(ROOT, 'dist') }).findings).toEqual([])
   })
 })

@@ -1,11 +1,12 @@
 import { relative } from 'node:path'
-import type { LiteralMatcher } from '../detect/matcher'
-import { inspectCode, type ModuleAnalysis } from '../detect/module'
+import type { ModuleAnalysis } from '../detect/analysis'
+import { inspectCode } from '../detect/module'
 import type { KnownValue } from '../env/known-values'
 import type { AssembledValue } from '../scan/assembled'
 import { LineIndex, type SourceLine } from '../shared/line-index'
 import { filePath } from '../shared/module-id'
-import { inspectModule, type DeferredInit, type EnvRead, type InspectedModule } from './inspect-module'
+import { inspectModule, type DeferredInit, type EnvRead, type InspectedModule, type SecretPieces } from './inspect-module'
+import { splitAcrossModules } from './split-secrets'
 
 /** The sizes of what the evidence keeps across builds, which watch mode must not let grow. */
 export interface EvidenceSize {
@@ -29,7 +30,7 @@ export class ModuleEvidence {
   version = 0
 
   /** Reads one module (`root` is the project root, which names its file); a module it cannot read is recorded as a failure. */
-  inspect(id: string, code: string, root: string, secretPieces: LiteralMatcher): void {
+  inspect(id: string, code: string, root: string, secretPieces: SecretPieces): void {
     const file = relative(root, filePath(id))
     this.failures.delete(id)
     try {
@@ -41,7 +42,7 @@ export class ModuleEvidence {
     }
   }
 
-  private read(id: string, file: string, code: string, secretPieces: LiteralMatcher): void {
+  private read(id: string, file: string, code: string, secretPieces: SecretPieces): void {
     const { inspected, deferred, envReads } = inspectModule(id, file, code, secretPieces)
     if (envReads.length) this.envReads.set(id, envReads)
     else this.envReads.delete(id)
@@ -89,6 +90,11 @@ export class ModuleEvidence {
     })
   }
 
+  /** The keys that init-only modules write straight into their init calls. */
+  initKeys(): Array<{ file: string; value: string }> {
+    return [...this.initCalls.values()].flatMap(({ file, publicKeys }) => publicKeys.map(value => ({ file, value })))
+  }
+
   /** Source lines that read the env object whole: every exposed variable ships there. */
   wholeEnvReads(): EnvRead[] {
     return [...this.envReads.values()].flat()
@@ -99,14 +105,16 @@ export class ModuleEvidence {
     return [...this.failures.values()]
   }
 
-  /** The known secrets that inspected modules put together from pieces. */
+  /** The known secrets that inspected modules put together from pieces, within one module or across several. */
   assembledValues(values: KnownValue[]): AssembledValue[] {
     const secrets = values.filter(v => !v.public)
-    return [...this.modules.values()].flatMap(({ assembled }) =>
+    const modules = [...this.modules.values()]
+    const withinModules = modules.flatMap(({ assembled }) =>
       assembled.flatMap(({ value, pieces, source }) =>
         secrets.filter(known => value.includes(known.value)).map(known => ({ known, source, pieces })),
       ),
     )
+    return [...withinModules, ...splitAcrossModules(secrets, modules.flatMap(module => module.secretRuns))]
   }
 
   /** The first inspected module whose source holds the value, as written on disk. */

@@ -64,7 +64,7 @@ export class Guard {
   }
 
   inspectModule(id: string, code: string): void {
-    this.evidence.inspect(id, code, this.environment.root, this.loaded.secretPieces)
+    this.evidence.inspect(id, code, this.environment.root, { pieces: this.loaded.pieces, matcher: this.loaded.secretPieces })
   }
 
   /** A file changed in watch mode: what its modules said is read again if they are handed over again. */

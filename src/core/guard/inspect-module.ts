@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { inspectCode, mayCallSdkInit, mayHoldFinding, type Assembled, type ModuleAnalysis } from '../detect/module'
+import type { Assembled, ModuleAnalysis } from '../detect/analysis'
+import { initKeyLiterals, inspectCode, mayCallSdkInit, mayHoldFinding } from '../detect/module'
 import type { RuleHit } from '../detect/text'
-import type { LiteralMatcher } from '../detect/matcher'
+import type { LiteralMatcher, Occurrence } from '../detect/matcher'
 import { wholeEnvReadLines } from '../scan/origins'
 import { lazy } from '../shared/lazy'
 import { filePath } from '../shared/module-id'
@@ -15,6 +16,8 @@ export interface InspectedModule {
   hits: Array<RuleHit & Position>
   /** What the module puts together from pieces, and where in the file as written. */
   assembled: Array<Pick<Assembled, 'value' | 'pieces'> & { source: SourceLine }>
+  /** Runs of a known secret's pieces the module holds, where the module may hold a part of one another module joins. */
+  secretRuns: Array<{ text: string; source: SourceLine }>
 }
 
 /**
@@ -24,6 +27,8 @@ export interface InspectedModule {
 export interface DeferredInit {
   file: string
   code: string
+  /** The keys written straight into its init calls, public whatever happens. */
+  publicKeys: string[]
 }
 
 /** A source line that reads the env object whole (a bare `import.meta.env`). */
@@ -58,6 +63,24 @@ function positionInSource(original: string | undefined, code: string): (start: n
   }
 }
 
+/** The build's secrets cut into pieces, and those pieces found in one pass. */
+export interface SecretPieces {
+  pieces: string[]
+  matcher: LiteralMatcher
+}
+
+/** Where the found pieces run on, one into the next (a secret's pieces overlap): each run a part of a secret. */
+function runsOf(occurrences: Occurrence[], pieces: string[], code: string): Array<{ start: number; end: number }> {
+  const spans = occurrences.map(o => ({ start: o.start, end: o.start + pieces[o.literal]!.length })).toSorted((a, b) => a.start - b.start)
+  const runs: Array<{ start: number; end: number }> = []
+  for (const span of spans) {
+    const last = runs.at(-1)
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end)
+    else runs.push({ ...span })
+  }
+  return runs.filter(run => run.end <= code.length)
+}
+
 /** What one module revealed: its analysis, or an init call to look at later, and its whole-env reads. */
 export interface ModuleReading {
   inspected?: InspectedModule
@@ -70,14 +93,15 @@ export interface ModuleReading {
  * its whole-env reads, and, when it may hold a finding or a piece of a known secret, what it
  * reveals. Most modules hold neither and are read no further.
  */
-export function inspectModule(id: string, file: string, code: string, secretPieces: LiteralMatcher): ModuleReading {
+export function inspectModule(id: string, file: string, code: string, secretPieces: SecretPieces): ModuleReading {
   // From the file as written, where the code shows an env read: Vite 7 has inlined a bare
   // `import.meta.env` as `__vite_import_meta_env__` before this hook, and source lines are
   // counted in the file as written. Most modules read no env at all and are not read again.
   const readsEnv = code.includes('import.meta.env') || code.includes(VITE_INLINED_ENV)
   const original = lazy(() => readSource(id))
   const envReads = (readsEnv ? wholeEnvReadLines(original() ?? code) : []).map(line => ({ file, line }))
-  if (!mayHoldFinding(code) && !secretPieces.find(code).length) return mayCallSdkInit(code) ? { deferred: { file, code }, envReads } : { envReads }
+  const found = secretPieces.matcher.find(code)
+  if (!mayHoldFinding(code) && !found.length) return mayCallSdkInit(code) ? { deferred: { file, code, publicKeys: initKeyLiterals(code) }, envReads } : { envReads }
   const analysis = inspectCode(code)
   const position = positionInSource(original(), code)
   const inspected: InspectedModule = {
@@ -89,6 +113,10 @@ export function inspectModule(id: string, file: string, code: string, secretPiec
       pieces,
       source: { file, ...position(start, code.slice(start, end)) },
     })),
+    secretRuns: runsOf(found, secretPieces.pieces, code).map(({ start, end }) => {
+      const text = code.slice(start, end)
+      return { text, source: { file, ...position(start, text) } }
+    }),
   }
   return { inspected, envReads }
 }

@@ -57,6 +57,7 @@ function merge(collected: Collected, evidence: ModuleEvidence): MergedValues {
     ]
     for (const value of publicValues) {
       const known = byValue.get(value)
+      if (!known) addPublicKey(byValue, file, value)
       if (!known || known.public || known.value.startsWith('server-')) continue
       known.public = true
       if (HEX32.test(known.value)) known.kind = 'project-api-key'
@@ -64,7 +65,23 @@ function merge(collected: Collected, evidence: ModuleEvidence): MergedValues {
       warnings.push(`${name} is passed to an SDK init() in ${file}: treated as a public key, not a secret`)
     }
   }
+  for (const { file, value } of evidence.initKeys()) if (!byValue.has(value)) addPublicKey(byValue, file, value)
   return { values: [...byValue.values()], warnings }
+}
+
+/**
+ * A Project API Key written into an SDK init call is known as one, so wherever it ships it is
+ * counted: the summary should not depend on whether a bundler kept the variable it came from.
+ */
+function addPublicKey(byValue: Map<string, KnownValue>, file: string, value: string): void {
+  if (!HEX32.test(value)) return
+  byValue.set(value, {
+    value,
+    kind: 'project-api-key',
+    public: true,
+    origin: { type: 'module', file, line: 1, column: 1, rule: 'known-value', detail: 'passed to an SDK init()' },
+    envNames: [],
+  })
 }
 
 /**
