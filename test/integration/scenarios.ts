@@ -1,4 +1,6 @@
 import { join } from 'node:path'
+import json from '@rollup/plugin-json'
+import terser from '@rollup/plugin-terser'
 import Dotenv from 'dotenv-webpack'
 import webpack from 'webpack'
 import { literals, type Family, type Fixture } from '../helpers/bundlers'
@@ -43,7 +45,7 @@ const spreadEnv = (accessor: string) => () =>
     Object.entries(process.env).flatMap(([name, value]) => (/^[A-Za-z_]\w*$/.test(name) ? [[accessor + name, JSON.stringify(value)]] : [])),
   )
 
-/** The seven leak shapes of the core guard; every bundler must fail on each. */
+/** The leak shapes of the core guard; every bundler must fail on each. */
 export const LEAKS: LeakScenario[] = [
   {
     name: 'env-exposed',
@@ -310,6 +312,44 @@ export const LEAKS: LeakScenario[] = [
       /chain {3}(?:index\.html imports\n\s+)?src\/main\.js imports\n\s+src\/flags\.js imports\n\s+src\/flag-client\.js imports\n\s+@amplitude\/experiment-node-server\n/,
     ],
   },
+  {
+    // Vite 7's JSON plugin turns each key into a binding of its own, which minification renames.
+    name: 'json-config-secret',
+    files: {
+      'index.html': HTML,
+      'src/amplitude.json': `{\n  "apiKey": "${KEYS.apiKey}",\n  "secretKey": "${KEYS.secretKey}"\n}\n`,
+      'src/main.js': [
+        `import config from './amplitude.json'`,
+        `import * as amplitude from '@amplitude/analytics-browser'`,
+        `amplitude.init(config.apiKey)`,
+        `export function exportEvents() {`,
+        `  return fetch('/api/export', { headers: { 'X-Export-Key': config.secretKey } })`,
+        `}`,
+        `window.exportEvents = exportEvents`,
+        ``,
+      ].join('\n'),
+    },
+    config: { rollup: () => ({ plugins: [json()] }) },
+    findings: [
+      {
+        kindName: 'Project Secret Key',
+        files: [/\.js$/],
+        origin: /literal in src\/amplitude\.json:3:\d+ \(bound to "secretKey"\)/,
+        rule: 'secret-context',
+      },
+    ],
+  },
+  {
+    // Each module holds half of a secret the server keeps in .env; client code joins them.
+    name: 'secret-split-across-modules',
+    files: {
+      'index.html': HTML,
+      '.env': `AMPLITUDE_SECRET_KEY=${KEYS.envSecret}\n`,
+      'src/part.js': `export const head = '${KEYS.envSecret.slice(0, 16)}'\n`,
+      'src/main.js': `import { head } from './part.js'\n// Joined at run time, so no module holds the key whole.\nwindow.exportKey = head + '${KEYS.envSecret.slice(16)}'\n`,
+    },
+    findings: [{ kindName: 'Project Secret Key', files: [/\.js$/], origin: /env AMPLITUDE_SECRET_KEY from \.env/ }],
+  },
 ]
 
 const SDK_ENV_VITE = [
@@ -413,6 +453,36 @@ export const CLEAN: CleanScenario[] = [
       esbuild: [/is injected into client code by define\["process\.env\.AMPLITUDE_SECRET_KEY"\]/],
       rolldown1: [/is injected into client code by transform\.define\["process\.env\.AMPLITUDE_SECRET_KEY"\]/],
     },
+  },
+  {
+    // Names that hold a secret word only inside another word, ids and hashes of the key's shape,
+    // the public client- key sent to the public Experiment API, other vendors' public tokens.
+    name: 'look-alikes',
+    files: {
+      'index.html': HTML,
+      'src/main.js': [
+        `const staff = [{ name: 'Ann', role: 'secretary', secretaryId: '4f2b8d6a1c9e3f5a7b0d2c4e6f8a1b3d' }]`,
+        `const offices = { secretariat: '8e1d3f5a7c9b2e4d6f8a0c1e3b5d7f9a', organizationId: 'b7d9f1a3c5e7092b4d6f8a1c3e5b7d90' }`,
+        `const text = { tokenizerModel: '1a3c5e7b9d2f4a6c8e0b1d3f5a7c9e2b', scimitarCount: 3, managementConsoleUrl: '/admin' }`,
+        `const records = { checksum: '0cc175b9c0f1b6a831c399e269772661', requestId: '92eb5ffee6ae2fec3ad71c777531578f', uuid: '6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c' }`,
+        `const sentryDsn = 'https://d41d8cd98f00b204e9800998ecf8427e@o123456.ingest.sentry.io/4501234'`,
+        `window.mixpanel?.init('9e107d9d372bb6826bd81d3542a419d6')`,
+        `window.analytics?.load('Xw2Qv6Tn1Lp9Bh3Fj7Dm5Ys0GaRz4Kc8')`,
+        `fetch('https://api.lab.amplitude.com/v1/vardata', { headers: { Authorization: 'Api-Key ${KEYS.clientDeployment}' } })`,
+        `window.app = { staff, offices, text, records, sentryDsn }`,
+        ``,
+      ].join('\n'),
+    },
+  },
+  {
+    // The same count from every bundler, Rollup with terser included.
+    name: 'init-literal-key',
+    files: {
+      'index.html': HTML,
+      'src/main.js': `import * as amplitude from '@amplitude/analytics-browser'\namplitude.init('${KEYS.apiKey}')\n`,
+    },
+    config: { rollup: () => ({ plugins: [terser()] }) },
+    shows: [/permitted 1 public key \(Project API Key\)/],
   },
 ]
 

@@ -4,7 +4,7 @@ import commonjs from '@rollup/plugin-commonjs'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
 import { rolldown } from 'rolldown'
-import { rollup } from 'rollup'
+import { rollup, type Plugin } from 'rollup'
 import AmplitudeKeyGuardRolldown from '../../../src/rolldown'
 import AmplitudeKeyGuardRollup from '../../../src/rollup'
 import { readOutputFolder } from '../../../src/core/output/output-folder'
@@ -87,6 +87,7 @@ export const rollup4 = rollupFamily('rollup4', (dir, fixture, defines, onLog) =>
       nodeResolve({ browser: !fixture.server }),
       commonjs(),
       replace({ preventAssignment: true, values: defines }),
+      ...((fixture.config?.rollup?.(dir).plugins ?? []) as Plugin[]),
       staticAssets(dir),
       AmplitudeKeyGuardRollup(fixture.guard),
     ],
