@@ -1,4 +1,4 @@
-import { TraceMap, originalPositionFor, sourceContentFor } from '@jridgewell/trace-mapping'
+import { encodedMappings, FlattenMap, TraceMap, originalPositionFor, sourceContentFor } from '@jridgewell/trace-mapping'
 import type { Position, SourceLine } from '../shared/line-index'
 
 export interface RawSourceMap {
@@ -11,11 +11,29 @@ export interface RawSourceMap {
   file?: string
 }
 
-/** Parses a sourcemap leniently: anything malformed yields undefined, never a throw. */
+/**
+ * An indexed map (`sections`, as Metro writes a bundle's map) as one plain map,
+ * whose sources and `sourcesContent` are every section's. Metro names its sources `/` and the
+ * path from the server root (the project root): reports name them from the root as well.
+ */
+function flattened(input: object): RawSourceMap {
+  const traced = new FlattenMap(input as never)
+  return {
+    version: 3,
+    sources: traced.sources.map(source => source?.replace(/^\/(?!\/)/, '') ?? null),
+    ...(traced.sourcesContent && { sourcesContent: traced.sourcesContent }),
+    names: traced.names,
+    mappings: encodedMappings(traced),
+  }
+}
+
+/** Parses a sourcemap leniently, indexed ones flattened: anything malformed yields undefined, never a throw. */
 export function parseSourceMap(input: unknown): RawSourceMap | undefined {
   try {
     const map = typeof input === 'string' ? JSON.parse(input) : input
-    if (!map || typeof map !== 'object' || !Array.isArray(map.sources) || typeof map.mappings !== 'string') return undefined
+    if (!map || typeof map !== 'object') return undefined
+    if (Array.isArray(map.sections)) return flattened(map)
+    if (!Array.isArray(map.sources) || typeof map.mappings !== 'string') return undefined
     return map as RawSourceMap
   } catch {
     return undefined
