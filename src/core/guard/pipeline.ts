@@ -2,6 +2,7 @@ import { relative, sep } from 'node:path'
 import { applyBaseline, type Baseline } from '../accept/baseline'
 import { sourceReader } from '../accept/suppress'
 import type { ResolvedOptions } from '../options'
+import { shipsInApp } from '../output/emitted-file'
 import { withAssembledValues } from '../scan/assembled'
 import { exposureWarnings } from '../scan/exposure'
 import { scanFiles } from '../scan/scan-files'
@@ -50,5 +51,9 @@ export function checkFiles(output: OutputCheck, { options, root, known, evidence
   const exposed = exposureWarnings(values, context, scanned.findings)
   const dir = relative(root, output.outDir ?? root).split(sep).join('/')
   const result = applyBaseline({ ...scanned, warnings: [...warnings, ...scanned.warnings, ...exposed] }, baseline, dir)
-  return { result: output.graph ? { ...result, serverSdks: findServerSdks(output.graph, root) } : result, dir }
+  if (!output.graph) return { result, dir }
+  // A module graph whose output ships in a mobile app bundles its server SDKs into the app.
+  const app = included.length > 0 && included.every(shipsInApp)
+  const serverSdks = findServerSdks(output.graph, root).map(found => (app ? { ...found, app: true as const } : found))
+  return { result: { ...result, serverSdks }, dir }
 }
