@@ -6,6 +6,7 @@ import { shipsInApp } from '../output/emitted-file'
 import { withAssembledValues } from '../scan/assembled'
 import { exposureWarnings } from '../scan/exposure'
 import { scanFiles } from '../scan/scan-files'
+import { sourcesFromRoot } from '../scan/merge'
 import { findServerSdks } from '../scan/server-sdks'
 import type { ScanResult } from '../scan/types'
 import type { ModuleEvidence } from './evidence'
@@ -47,7 +48,7 @@ export function checkFiles(output: OutputCheck, { options, root, known, evidence
     sourceOf: (value: string) => evidence.sourceOf(value, readSource),
   }
   const raw = output.scan ? output.scan(scanOptions) : scanFiles(included, scanOptions)
-  const scanned = withAssembledValues(included, evidence.assembledValues(values), raw, scanOptions)
+  const scanned = sourcesFromRoot(withAssembledValues(included, evidence.assembledValues(values), raw, scanOptions), root)
   const exposed = exposureWarnings(values, context, scanned.findings)
   const dir = relative(root, output.outDir ?? root).split(sep).join('/')
   const result = applyBaseline({ ...scanned, warnings: [...warnings, ...scanned.warnings, ...exposed] }, baseline, dir)

@@ -1,4 +1,6 @@
 import { encodedMappings, FlattenMap, TraceMap, originalPositionFor, sourceContentFor } from '@jridgewell/trace-mapping'
+import { existsSync } from 'node:fs'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import type { Position, SourceLine } from '../shared/line-index'
 
 export interface RawSourceMap {
@@ -12,15 +14,14 @@ export interface RawSourceMap {
 }
 
 /**
- * An indexed map (`sections`, as Metro writes a bundle's map) as one plain map,
- * whose sources and `sourcesContent` are every section's. Metro names its sources `/` and the
- * path from the server root (the project root): reports name them from the root as well.
+ * An indexed map (`sections`, as Metro writes a bundle's map) as one plain map, whose sources
+ * and `sourcesContent` are every section's.
  */
 function flattened(input: object): RawSourceMap {
   const traced = new FlattenMap(input as never)
   return {
     version: 3,
-    sources: traced.sources.map(source => source?.replace(/^\/(?!\/)/, '') ?? null),
+    sources: traced.sources,
     ...(traced.sourcesContent && { sourcesContent: traced.sourcesContent }),
     names: traced.names,
     mappings: encodedMappings(traced),
@@ -84,4 +85,16 @@ export function sourceMappingUrl(text: string): string | undefined {
 export function decodeDataUrl(url: string): string | undefined {
   const match = /^data:application\/json;(?:charset=[^;,]+;)?base64,(.*)$/.exec(url)
   return match ? Buffer.from(match[1]!, 'base64').toString('utf8') : undefined
+}
+
+/**
+ * A source path a map gives from the file system root, named from the project root as the
+ * other sources are. Metro names sources by their absolute path (`react-native bundle`) or by
+ * their URL on its server, `/` and the path from the project root (`expo export`).
+ */
+export function sourceFromRoot(file: string, root: string): string {
+  if (!isAbsolute(file)) return file
+  const inRoot = relative(root, file)
+  if (inRoot !== '..' && !inRoot.startsWith(`..${sep}`) && !isAbsolute(inRoot)) return inRoot.split(sep).join('/')
+  return existsSync(join(root, file)) ? file.replace(/^[/\\]+/, '') : file
 }
