@@ -59,8 +59,9 @@ export class Guard {
     return this.loaded.failure
   }
 
-  inspectModule(id: string, code: string): void {
-    this.evidence.inspect(id, code, this.environment.root, this.loaded.secretPieces)
+  /** One module as the bundler hands it over; `map`, its own sourcemap, places what the bundler inlined in the file as written. */
+  inspectModule(id: string, code: string, map?: unknown): void {
+    this.evidence.inspect(id, code, this.environment.root, this.loaded.secretPieces, map)
   }
 
   /**
