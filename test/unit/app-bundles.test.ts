@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { Guard, resolveOptions } from '../../src/core/guard'
 import { bytecodeStrings, isHermesBytecode } from '../../src/core/output/hermes-bytecode'
 import { formatResult, type JsonReport } from '../../src/core/report'
 import { scanFiles } from '../../src/core/scan/scan-files'
@@ -97,5 +99,22 @@ describe('report formats on app bundles', () => {
     expect(lines[0]).toMatch(/^::error file=index\.hbc,title=amplitude-key-guard%3A Project Secret Key would ship in the app::/)
     expect(lines[0]).toContain(`ships in index.hbc @ byte ${secretAt}%0A`)
     expect(lines[1]).toMatch(/^::error file=main\.jsbundle,line=1,col=7,title=amplitude-key-guard%3A Project Secret Key would ship in the app::/)
+  })
+})
+
+describe('source lines of bytecode findings', () => {
+  it('come from the module that holds the value, through its own map when the bundler inlined it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'akg-hermes-'))
+    mkdirSync(join(root, 'src'))
+    writeFileSync(join(root, 'src', 'leak.js'), 'const secretKey = process.env.EXPO_PUBLIC_AMPLITUDE_SECRET_KEY\n')
+    const guard = new Guard(resolveOptions({ env: { EXPO_PUBLIC_AMPLITUDE_SECRET_KEY: KEYS.envSecret } }))
+    guard.configure({ root, envDir: false, mode: 'production' })
+    guard.loadEnvironment()
+    // As Metro hands a module over: wrapped, the value inlined, and a map of that code back to the file.
+    const code = `__d(function(){\n  var secretKey = "${KEYS.envSecret}"\n})`
+    guard.inspectModule(join(root, 'src', 'leak.js'), code, { version: 3, sources: ['leak.js'], names: [], mappings: ';EAAA,gBAAkB' })
+    const { findings } = guard.scanOutput({ files: [{ fileName: 'index.hbc', contents: HBC }], origin: { injections: [] } })
+    const secret = findings.find(f => f.fingerprint === fingerprint(KEYS.envSecret))
+    expect(secret).toMatchObject({ byteOffset: offsetOf(KEYS.envSecret), source: { file: 'src/leak.js', line: 1, column: 19 } })
   })
 })
