@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -51,6 +52,18 @@ describe('package entry points', () => {
     const script = resolve(root, bin['amplitude-key-guard']!)
     expect(readFileSync(script, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/)
     expect(spawnSync(script, ['--version'], { encoding: 'utf8' })).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+/) })
+  })
+
+  it('/metro is required from a CommonJS metro.config.js and wraps a config once', () => {
+    const { withAmplitudeKeyGuard } = createRequire(import.meta.url)('unplugin-amplitude-key-guard/metro') as typeof import('../src/metro')
+    const customSerializer = () => 'bundle'
+    const config = { projectRoot: import.meta.dirname, serializer: { customSerializer, getModulesRunBeforeMainModule: () => [] } }
+    const guarded = withAmplitudeKeyGuard(config)
+    expect(guarded.serializer.customSerializer).not.toBe(customSerializer)
+    expect(guarded.serializer.getModulesRunBeforeMainModule).toBe(config.serializer.getModulesRunBeforeMainModule)
+    expect(config.serializer.customSerializer).toBe(customSerializer)
+    expect(withAmplitudeKeyGuard(guarded)).toBe(guarded)
+    expect(() => withAmplitudeKeyGuard(config, { mode: 'loud' } as never)).toThrow(/"mode" must be 'error' or 'warn'/)
   })
 
   it('a bad option fails with a message naming it', async () => {

@@ -78,6 +78,18 @@ export class Guard {
     })
   }
 
+  /**
+   * A dev server's check of a bundle it serves as it is: the pipeline of `checkOutput`, failing
+   * closed, reported as a warning followed by `note` whatever `mode` says. Report files describe
+   * builds: none is written.
+   */
+  checkServed(sink: ReportSink, note: string, output: () => OutputCheck | undefined): void {
+    runFailingClosed(sink, this.failClosed(), reportingSink => {
+      const check = output()
+      if (check) this.reporter.reportServed(this.scanOutput(check), note, reportingSink)
+    })
+  }
+
   /** The shared pipeline on one output; the scan is kept for the build's report files. */
   scanOutput(output: OutputCheck): ScanResult {
     const { root } = this.environment

@@ -3,7 +3,7 @@
  * turn a bundler's own shapes into the guard's.
  */
 export { Guard, type ExposedCheck } from './guard'
-export { MODULE_FILTER } from './inspect-module'
+export { inspectsModule, MODULE_FILTER } from './inspect-module'
 export type { BuildEnvironment, Framework, OutputCheck, ReportSink } from './types'
 export { defineInjections, type Injection, type OriginContext } from '../scan/origins'
 export type { ModuleGraph } from '../scan/server-sdks'

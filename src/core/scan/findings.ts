@@ -71,7 +71,7 @@ function describe(known: KnownValue | undefined, hit: RuleHit, context: OriginCo
   if (exposed && variable && known?.origin.type === 'env') {
     const { name: exposedName, prefix } = variable
     const exposure = `exposed by ${exposed.setting} "${prefix}"`
-    const fix = `Rename ${exposedName} without the "${prefix}" prefix and read it on the server only.`
+    const fix = `Rename ${exposedName} without the "${prefix}" prefix and ${exposed.instead ?? 'read it on the server only'}.`
     // The object a bare read inlines maps to that line, or, when the bundler generated it, to none.
     const reads = context.wholeEnvReads ?? []
     const wholeRead = at ? reads.find(read => read.file === at.file && read.line === at.line) : reads[0]
