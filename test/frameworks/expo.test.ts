@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fingerprint } from '../../src/core/shared/fingerprint'
 import { envFile, ROOT, type CliRun } from '../helpers/example-builds'
-import { EXPO_EXAMPLE, expoCopy, expoExport, expoSkipReason, expoStart, exportedBytecode, importedByApp } from '../helpers/expo-app'
+import { EXPO_EXAMPLE, expo, expoCopy, expoExport, expoSkipReason, expoStart, exportedBytecode, importedByApp } from '../helpers/expo-app'
 import { parseReport } from '../helpers/report'
 import { KEYS, leakedSecret } from '../keys'
 
@@ -56,6 +56,19 @@ describe.skipIf(skip)(`Expo example: expo export with withAmplitudeKeyGuard${ski
     expect(output).toContain('fix     Rename EXPO_PUBLIC_AMPLITUDE_SECRET_KEY without the "EXPO_PUBLIC_" prefix and call the API from your server.')
     // Expo empties the output folder before bundling, and writes nothing to it once the guard fails.
     expect(readdirSync(join(dir, 'dist-android'))).toEqual([])
+  }, EXPORT_TIME)
+
+  it('ios export:embed, the bundle step of Xcode, Gradle and eas build: fails and writes no bundle', () => {
+    const dir = expoCopy('embed', withLeakyEnv())
+    const bundle = join(dir, 'build', 'main.jsbundle')
+    const args = ['export:embed', '--platform', 'ios', '--dev', 'false', '--entry-file', 'index.js', '--bundle-output', bundle, '--assets-dest', join(dir, 'build')]
+    const { code, output } = run(expo(dir, args))
+    expect(code, output).toBe(1)
+    // JS here: Xcode and Gradle run Hermes afterwards.
+    expect(reportOf(output)).toMatchObject([
+      { fingerprint: fingerprint(leakedKey), at: [{ file: expect.stringMatching(/^_expo\/static\/js\/ios\/index-[0-9a-f]{32}\.js$/), line: expect.any(Number), source: { file: 'export-events.js' } }] },
+    ])
+    expect(existsSync(bundle)).toBe(false)
   }, EXPORT_TIME)
 
   it('ios in warn mode: exports with the warning, and the CLI fails on the .hbc at the byte the secret stands at', () => {

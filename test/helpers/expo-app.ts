@@ -75,12 +75,15 @@ function expoEnv(): NodeJS.ProcessEnv {
 
 const expoBin = (dir: string) => join(dir, 'node_modules', '.bin', 'expo')
 
-/** `expo export --platform <platform>` in the copy, into `dist-<platform>`. */
-export function expoExport(dir: string, platform: 'android' | 'ios'): CliRun {
-  const args = ['export', '--platform', platform, '--output-dir', `dist-${platform}`]
+/** An `expo` command in the copy. */
+export function expo(dir: string, args: string[]): CliRun {
   const result = spawnSync(expoBin(dir), args, { cwd: dir, encoding: 'utf8', env: expoEnv() })
   return { code: result.status, output: `${result.stdout}\n${result.stderr}` }
 }
+
+/** `expo export --platform <platform>` in the copy, into `dist-<platform>`. */
+export const expoExport = (dir: string, platform: 'android' | 'ios'): CliRun =>
+  expo(dir, ['export', '--platform', platform, '--output-dir', `dist-${platform}`])
 
 async function freePort(): Promise<number> {
   const server = createServer()

@@ -107,15 +107,14 @@ function scanFile(file: EmittedFile, siblings: Map<string, EmittedFile>, prepare
   const { copiedFrom } = file
   for (const hit of hits) {
     const position = () => lines().position(hit.start)
-    let source: () => SourceLine | undefined
-    if (copiedFrom) source = () => ({ file: copiedFrom, ...position(), text })
-    // No map reaches into bytecode: the modules the bundler compiled tell where a value comes from.
-    else if (bytes) source = lazy(() => options.sourceOf?.(hit.value))
-    else
-      source = lazy(() => {
-        const parsed = map()
-        return parsed && originalPosition(parsed, position())
-      })
+    // No map reaches into bytecode, and app bundles often ship without one: for those, the
+    // modules the bundler compiled tell where a value comes from.
+    const source = copiedFrom
+      ? () => ({ file: copiedFrom, ...position(), text })
+      : lazy(() => {
+          const parsed = map()
+          return (parsed && originalPosition(parsed, position())) ?? (app ? options.sourceOf?.(hit.value) : undefined)
+        })
     located.push({ hit, file: file.fileName, at: String(hit.start), offset: hit.start, text, lines, source, app, bytes })
   }
   if (inlineText && inlineMap) located.push(...scanSourceMap(`${file.fileName}${INLINE_SOURCEMAP}`, inlineText, inlineMap, prepared, app))
