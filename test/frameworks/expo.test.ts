@@ -4,14 +4,26 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fingerprint } from '../../src/core/shared/fingerprint'
 import { envFile, ROOT, type CliRun } from '../helpers/example-builds'
-import { EXPO_EXAMPLE, expo, expoCopy, expoExport, expoSkipReason, expoStart, exportedBytecode, importedByApp } from '../helpers/expo-app'
+import {
+  EXPO_EXAMPLE,
+  expo,
+  expoCopy,
+  expoExport,
+  expoSkipReason,
+  expoStart,
+  exportedBytecode,
+  importedByApp,
+  PLUGIN_PATH,
+  reactNativeBundle,
+} from '../helpers/expo-app'
 import { parseReport } from '../helpers/report'
 import { KEYS, leakedSecret } from '../keys'
 
 /**
  * examples/expo exported by the real `expo export` for Android and iOS, one Metro run per test
  * (see test/helpers/expo-app): Expo's serializer, then Hermes, then the guard. A failing export
- * writes nothing, so a leak is located in the bytecode Expo's serializer handed back.
+ * writes nothing, so a leak is located in the bytecode Expo's serializer handed back. Then the
+ * other ways an app is bundled: `expo export:embed`, `react-native bundle`, `expo start`.
  */
 const skip = expoSkipReason()
 const env = envFile(EXPO_EXAMPLE, '.env')
@@ -25,6 +37,9 @@ const EXPORT_TIME = 300_000
 
 /** The report's findings: Metro's reporter prints the failing report, then Expo's CLI prints it again. */
 const reportOf = (output: string) => [...new Map(parseReport(output).map(f => [JSON.stringify(f), f])).values()]
+
+/** A module with a server- deployment key pasted in. */
+const PASTED_KEY = `const deploymentKey = '${KEYS.serverDeployment}'\n\nexport const flags = fetch('https://api.lab.amplitude.com/v1/vardata', { headers: { Authorization: 'Api-Key ' + deploymentKey } })\n`
 
 /** The copy that leaks through `.env.local`, as the README's leak mode does. */
 const withLeakyEnv = () => ({ '.env.local': `EXPO_PUBLIC_AMPLITUDE_SECRET_KEY=${leakedKey}\n` })
@@ -89,8 +104,7 @@ describe.skipIf(skip)(`Expo example: expo export with withAmplitudeKeyGuard${ski
   }, EXPORT_TIME)
 
   it('android: fails on a server- deployment key pasted into a module', () => {
-    const flags = `const deploymentKey = '${KEYS.serverDeployment}'\n\nexport const flags = fetch('https://api.lab.amplitude.com/v1/vardata', { headers: { Authorization: 'Api-Key ' + deploymentKey } })\n`
-    const dir = expoCopy('server-key', { 'flags.js': flags })
+    const dir = expoCopy('server-key', { 'flags.js': PASTED_KEY })
     importedByApp(dir, 'flags')
     const { code, output } = run(expoExport(dir, 'android'))
     expect(code, output).toBe(1)
@@ -102,6 +116,26 @@ describe.skipIf(skip)(`Expo example: expo export with withAmplitudeKeyGuard${ski
         at: [{ file: expect.stringMatching(HBC('android')), byteOffset: expect.any(Number), source: { file: 'flags.js', line: 1 } }],
       },
     ])
+  }, EXPORT_TIME)
+
+  it("android react-native bundle with React Native's own config (Metro's serializer): fails on the pasted key", () => {
+    const config = [
+      "const { getDefaultConfig } = require('@react-native/metro-config')",
+      `const { withAmplitudeKeyGuard } = require(${JSON.stringify(PLUGIN_PATH)})`,
+      '',
+      'module.exports = withAmplitudeKeyGuard(getDefaultConfig(__dirname))',
+      '',
+    ].join('\n')
+    const dir = expoCopy('react-native-bundle', { 'flags.js': PASTED_KEY, 'metro.rn.config.js': config })
+    importedByApp(dir, 'flags')
+    const bundle = join(dir, 'build', 'index.android.bundle')
+    const args = ['--config', 'metro.rn.config.js', '--platform', 'android', '--dev', 'false', '--entry-file', 'index.js', '--bundle-output', bundle]
+    const { code, output } = run(reactNativeBundle(dir, args))
+    expect(code, output).toBe(1)
+    expect(reportOf(output)).toMatchObject([
+      { fingerprint: fingerprint(KEYS.serverDeployment), at: [{ file: 'index.android.bundle', line: expect.any(Number), source: { file: 'flags.js', line: 1 } }] },
+    ])
+    expect(existsSync(bundle)).toBe(false)
   }, EXPORT_TIME)
 
   it('ios: fails on a Basic credential built from literals', () => {

@@ -16,6 +16,8 @@ export const EXPO_EXAMPLE = join(ROOT, 'examples', 'expo')
 const NODE_22 = nodeBinDir(22)
 /** What the example's metro.config.js loads; a copy sits one folder deeper. */
 const PLUGIN = "'../../dist/metro.mjs'"
+/** The plugin as a copy's config loads it. */
+export const PLUGIN_PATH = join(ROOT, 'dist', 'metro.mjs')
 
 /** Why the Expo tests cannot run here, if they cannot. */
 export function expoSkipReason(): string | undefined {
@@ -53,7 +55,7 @@ export function expoCopy(variant: string, files: Record<string, string> = {}, ed
   linkTree(join(EXPO_EXAMPLE, 'node_modules'), join(dir, 'node_modules'))
   const config = readFileSync(join(EXPO_EXAMPLE, 'metro.config.js'), 'utf8')
   if (!config.includes(PLUGIN)) throw new Error(`examples/expo/metro.config.js no longer loads ${PLUGIN}`)
-  writeFileSync(join(dir, 'metro.config.js'), edit(config.replace(PLUGIN, JSON.stringify(join(ROOT, 'dist', 'metro.mjs')))))
+  writeFileSync(join(dir, 'metro.config.js'), edit(config.replace(PLUGIN, JSON.stringify(PLUGIN_PATH))))
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text)
   return dir
 }
@@ -73,13 +75,16 @@ function expoEnv(): NodeJS.ProcessEnv {
   return { ...withNodeOnPath(NODE_22!, env), CI: '1', EXPO_OFFLINE: '1', NO_COLOR: '1', EXPO_NO_TELEMETRY: '1' }
 }
 
-const expoBin = (dir: string) => join(dir, 'node_modules', '.bin', 'expo')
-
-/** An `expo` command in the copy. */
-export function expo(dir: string, args: string[]): CliRun {
-  const result = spawnSync(expoBin(dir), args, { cwd: dir, encoding: 'utf8', env: expoEnv() })
+function runIn(dir: string, bin: string, args: string[]): CliRun {
+  const result = spawnSync(join(dir, 'node_modules', '.bin', bin), args, { cwd: dir, encoding: 'utf8', env: expoEnv() })
   return { code: result.status, output: `${result.stdout}\n${result.stderr}` }
 }
+
+/** An `expo` command in the copy. */
+export const expo = (dir: string, args: string[]): CliRun => runIn(dir, 'expo', args)
+
+/** `react-native bundle` (the React Native CLI) in the copy. */
+export const reactNativeBundle = (dir: string, args: string[]): CliRun => runIn(dir, 'react-native', ['bundle', ...args])
 
 /** `expo export --platform <platform>` in the copy, into `dist-<platform>`. */
 export const expoExport = (dir: string, platform: 'android' | 'ios'): CliRun =>
@@ -104,7 +109,7 @@ export interface DevServer {
 /** `expo start` in the copy, once Metro answers. */
 export async function expoStart(dir: string): Promise<DevServer> {
   const port = await freePort()
-  const child = spawn(expoBin(dir), ['start', '--port', String(port)], { cwd: dir, env: expoEnv() })
+  const child = spawn(join(dir, 'node_modules', '.bin', 'expo'), ['start', '--port', String(port)], { cwd: dir, env: expoEnv() })
   let printed = ''
   for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (printed += chunk.toString()))
   const get = async (path: string) => {
