@@ -23,7 +23,7 @@ export const PLUGIN_PATH = join(ROOT, 'dist', 'metro.mjs')
 export function expoSkipReason(): string | undefined {
   if (!NODE_22) return NEEDS_NODE(22)
   if (!existsSync(join(EXPO_EXAMPLE, 'node_modules', 'expo', 'package.json')))
-    return 'needs examples/expo installed: run `npm ci --prefix examples/expo` on Node.js 22, as .ci/run does'
+    return 'needs examples/expo installed: run `npm install --prefix examples/expo` on Node.js 22, as .ci/run does'
   return undefined
 }
 
