@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsdown'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/vite.ts', 'src/webpack.ts', 'src/rollup.ts', 'src/rolldown.ts', 'src/esbuild.ts', 'src/rspack.ts', 'src/rsbuild.ts', 'src/nuxt.ts', 'src/next.ts', 'src/astro.ts', 'src/cli.ts', 'src/scan-worker.ts'],
+  entry: ['src/index.ts', 'src/vite.ts', 'src/webpack.ts', 'src/rollup.ts', 'src/rolldown.ts', 'src/esbuild.ts', 'src/rspack.ts', 'src/rsbuild.ts', 'src/nuxt.ts', 'src/next.ts', 'src/astro.ts', 'src/metro.ts', 'src/cli.ts', 'src/scan-worker.ts'],
   format: 'esm',
   platform: 'node',
   target: 'node20.19',

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fingerprint } from '../src/core/shared/fingerprint'
 import type { JsonReport } from '../src/core/report'
-import { buildApp, runCli, type CliRun } from './helpers/cli'
+import { buildApp, runCli, TMP, type CliRun } from './helpers/cli'
 import { sarifErrors } from './helpers/sarif'
 import { KEYS, leakedSecret } from './keys'
 
@@ -223,5 +223,40 @@ describe('amplitude-key-guard scan: on several worker threads', () => {
     const report = JSON.parse(runCli(app, ['scan', 'dist', '--env-file', '.env', '--format', 'json'], { AMPLITUDE_KEY_GUARD_WORKERS: '3' }).stdout) as JsonReport
     expect(report.summary).toMatchObject({ leaks: 7, suppressed: 2, permitted: { 'project-api-key': 1, 'client-deployment-key': 1 } })
     expect(report.warnings).toEqual(['dist/broken.js.map is not a valid sourcemap; scanned as plain text'])
+  })
+})
+
+describe('amplitude-key-guard scan: a React Native app exported with Hermes', () => {
+  // What `expo export` writes, with the bytecode of test/fixtures/hermes/app.js.
+  const app = join(TMP, 'hermes')
+  const bytecode = readFileSync(join(import.meta.dirname, 'fixtures', 'hermes', 'app.hbc'))
+  const hbc = 'dist/_expo/static/js/android/index-4f0c9e2b7a1d3c5e8f6a0b2d4c6e8a1f.hbc'
+  beforeAll(() => {
+    rmSync(app, { recursive: true, force: true })
+    mkdirSync(join(app, 'dist/_expo/static/js/android'), { recursive: true })
+    cpSync(join(import.meta.dirname, 'fixtures', 'hermes', 'app.hbc'), join(app, hbc))
+    writeFileSync(join(app, 'dist/metadata.json'), '{"version":0,"bundler":"metro","fileMetadata":{}}\n')
+    writeFileSync(join(app, '.env'), `EXPO_PUBLIC_AMPLITUDE_API_KEY=${KEYS.apiKey}\nAMPLITUDE_SECRET_KEY=${KEYS.envSecret}\n`)
+  })
+
+  it('exits 1: what would ship in the app, each value at its byte in the bytecode', () => {
+    const run = runCli(app, ['scan', 'dist', '--env-file', '.env'])
+    expect(run.code, run.stderr).toBe(1)
+    expect(run.stdout).toMatch(/^amplitude-key-guard: 3 server-only Amplitude credentials would ship in the app\n/)
+    for (const value of [KEYS.envSecret, KEYS.basicSecret, KEYS.serverDeployment])
+      expect(run.stdout).toContain(`at      ${hbc} @ byte ${bytecode.indexOf(value)}\n`)
+    expect(run.stdout).toMatch(/scanned 2 files; permitted 1 public key \(Project API Key\); 3 server-only key findings\n$/)
+    expect(leakedSecret(everything(run))).toBeUndefined()
+  })
+
+  it('--format json and github say the same, on several worker threads too', () => {
+    const args = ['scan', 'dist', '--env-file', '.env', '--format', 'json']
+    const report = JSON.parse(runCli(app, args).stdout) as JsonReport
+    expect(report.findings.map(({ file, byteOffset, shipsIn }) => ({ file, byteOffset, shipsIn }))).toEqual(
+      [KEYS.basicSecret, KEYS.envSecret, KEYS.serverDeployment].map(value => ({ file: hbc, byteOffset: bytecode.indexOf(value), shipsIn: 'app' })).toSorted((a, b) => a.byteOffset - b.byteOffset),
+    )
+    expect(runCli(app, args, { AMPLITUDE_KEY_GUARD_WORKERS: '2' })).toEqual(runCli(app, args, { AMPLITUDE_KEY_GUARD_WORKERS: '1' }))
+    const github = runCli(app, ['scan', 'dist', '--env-file', '.env', '--format', 'github']).stdout
+    expect(github).toContain(`::error file=${hbc},title=amplitude-key-guard%3A Project Secret Key would ship in the app::`)
   })
 })

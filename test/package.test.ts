@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -61,6 +62,18 @@ describe('package entry points', () => {
     const built = readFileSync(resolve(import.meta.dirname, '..', 'dist', 'astro.mjs'), 'utf8')
     expect(built).not.toMatch(/from "astro/)
     expect(() => amplitudeKeyGuard({ mode: 'loud' } as never)).toThrow(/"mode" must be 'error' or 'warn'/)
+  })
+
+  it('/metro is required from a CommonJS metro.config.js and wraps a config once', () => {
+    const { withAmplitudeKeyGuard } = createRequire(import.meta.url)('unplugin-amplitude-key-guard/metro') as typeof import('../src/metro')
+    const customSerializer = () => 'bundle'
+    const config = { projectRoot: import.meta.dirname, serializer: { customSerializer, getModulesRunBeforeMainModule: () => [] } }
+    const guarded = withAmplitudeKeyGuard(config)
+    expect(guarded.serializer.customSerializer).not.toBe(customSerializer)
+    expect(guarded.serializer.getModulesRunBeforeMainModule).toBe(config.serializer.getModulesRunBeforeMainModule)
+    expect(config.serializer.customSerializer).toBe(customSerializer)
+    expect(withAmplitudeKeyGuard(guarded)).toBe(guarded)
+    expect(() => withAmplitudeKeyGuard(config, { mode: 'loud' } as never)).toThrow(/"mode" must be 'error' or 'warn'/)
   })
 
   it('a bad option fails with a message naming it', async () => {

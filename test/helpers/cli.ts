@@ -5,7 +5,7 @@ import { build } from 'vite'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const CLI = join(ROOT, 'dist/cli.mjs')
-const TMP = join(ROOT, 'test/.tmp/cli')
+export const TMP = join(ROOT, 'test/.tmp/cli')
 
 /**
  * Builds a fixture app with plain Vite (no guard: the output may leak, as an unguarded app's

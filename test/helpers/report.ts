@@ -3,8 +3,10 @@ import { stripVTControlCharacters } from 'node:util'
 /** Reads the terminal report back into data, so tests assert on what users see. */
 export interface ReportedLocation {
   file: string
-  line: number
-  column: number
+  /** By line and column in text, by byte offset in bytecode. */
+  line?: number
+  column?: number
+  byteOffset?: number
   source?: { file: string; line: number; column: number }
 }
 
@@ -18,7 +20,7 @@ export interface ReportedValue {
 }
 
 const HEAD = /^\s+✖ (.+?)  (sha256:[0-9a-f]+)  (.+)$/
-const AT = /^\s+at\s+(\S+):(\d+):(\d+)(?:\s+\(source (\S+):(\d+):(\d+)\))?/
+const AT = /^\s+at\s+(\S+?)(?::(\d+):(\d+)| @ byte (\d+))(?:\s+\(source (\S+):(\d+):(\d+)\))?/
 const FIELD = /^\s+(origin|rule)\s+(.+)$/
 
 /**
@@ -42,9 +44,8 @@ export function parseReport(text: string): ReportedValue[] {
     if (at) {
       current.at.push({
         file: at[1]!,
-        line: Number(at[2]),
-        column: Number(at[3]),
-        ...(at[4] && { source: { file: at[4], line: Number(at[5]), column: Number(at[6]) } }),
+        ...(at[4] ? { byteOffset: Number(at[4]) } : { line: Number(at[2]), column: Number(at[3]) }),
+        ...(at[5] && { source: { file: at[5], line: Number(at[6]), column: Number(at[7]) } }),
       })
       continue
     }

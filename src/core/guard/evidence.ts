@@ -29,12 +29,15 @@ export class ModuleEvidence {
   private readonly failures = new Map<string, { file: string; error: unknown }>()
   version = 0
 
-  /** Reads one module (`root` is the project root, which names its file); a module it cannot read is recorded as a failure. */
-  inspect(id: string, code: string, root: string, secretPieces: SecretPieces): void {
+  /**
+   * Reads one module (`root` is the project root, which names its file; `map`, the module's own
+   * sourcemap, when the bundler has one); a module it cannot read is recorded as a failure.
+   */
+  inspect(id: string, code: string, root: string, secretPieces: SecretPieces, map?: unknown): void {
     const file = relative(root, filePath(id))
     this.failures.delete(id)
     try {
-      this.read(id, file, code, secretPieces)
+      this.read(id, file, code, secretPieces, map)
     } catch (error) {
       this.setModule(id, undefined)
       this.setInitCall(id, undefined)
@@ -42,8 +45,8 @@ export class ModuleEvidence {
     }
   }
 
-  private read(id: string, file: string, code: string, secretPieces: SecretPieces): void {
-    const { inspected, deferred, envReads } = inspectModule(id, file, code, secretPieces)
+  private read(id: string, file: string, code: string, secretPieces: SecretPieces, map: unknown): void {
+    const { inspected, deferred, envReads } = inspectModule(id, file, code, secretPieces, map)
     if (envReads.length) this.envReads.set(id, envReads)
     else this.envReads.delete(id)
     this.setModule(id, inspected)
@@ -117,12 +120,19 @@ export class ModuleEvidence {
     return [...withinModules, ...splitAcrossModules(secrets, modules.flatMap(module => module.secretRuns))]
   }
 
-  /** The first inspected module whose source holds the value, as written on disk. */
+  /**
+   * The first inspected module whose source holds the value, as written on disk; else the first
+   * whose code holds it where the bundler put it (an inlined env variable), through its map.
+   */
   sourceOf(value: string, readSource: (file: string) => string | undefined): SourceLine | undefined {
     for (const { file } of this.modules.values()) {
       const text = readSource(file)
       const offset = text?.indexOf(value) ?? -1
       if (text !== undefined && offset !== -1) return { file, ...new LineIndex(text).position(offset), text }
+    }
+    for (const { file, mappedPosition } of this.modules.values()) {
+      const position = mappedPosition?.(value)
+      if (position) return { file, ...position, text: readSource(file) }
     }
     return undefined
   }

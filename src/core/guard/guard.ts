@@ -63,8 +63,9 @@ export class Guard {
     return this.loaded.failure
   }
 
-  inspectModule(id: string, code: string): void {
-    this.evidence.inspect(id, code, this.environment.root, { pieces: this.loaded.pieces, matcher: this.loaded.secretPieces })
+  /** One module as the bundler hands it over; `map`, its own sourcemap, places what the bundler inlined in the file as written. */
+  inspectModule(id: string, code: string, map?: unknown): void {
+    this.evidence.inspect(id, code, this.environment.root, { pieces: this.loaded.pieces, matcher: this.loaded.secretPieces }, map)
   }
 
   /** A file changed in watch mode: what its modules said is read again if they are handed over again. */
@@ -83,6 +84,18 @@ export class Guard {
       if (!check) return
       const result = this.scanOutput(check)
       this.reporter.report(check.subject ? { ...result, subject: check.subject } : result, reportingSink, this.environment.root)
+    })
+  }
+
+  /**
+   * A dev server's check of a bundle it serves as it is: the pipeline of `checkOutput`, failing
+   * closed, reported as a warning followed by `note` whatever `mode` says. Report files describe
+   * builds: none is written.
+   */
+  checkServed(sink: ReportSink, note: string, output: () => OutputCheck | undefined): void {
+    runFailingClosed(sink, this.failClosed(), reportingSink => {
+      const check = output()
+      if (check) this.reporter.reportServed(this.scanOutput(check), note, reportingSink)
     })
   }
 

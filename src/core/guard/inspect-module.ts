@@ -3,6 +3,7 @@ import type { Assembled, ModuleAnalysis } from '../detect/analysis'
 import { initKeyLiterals, inspectCode, mayCallSdkInit, mayHoldFinding } from '../detect/module'
 import type { RuleHit } from '../detect/text'
 import type { LiteralMatcher, Occurrence } from '../detect/matcher'
+import { originalPosition, parseSourceMap, type RawSourceMap } from '../output/sourcemaps'
 import { wholeEnvReadLines } from '../scan/origins'
 import { lazy } from '../shared/lazy'
 import { filePath } from '../shared/module-id'
@@ -18,6 +19,11 @@ export interface InspectedModule {
   assembled: Array<Pick<Assembled, 'value' | 'pieces'> & { source: SourceLine }>
   /** Runs of a known secret's pieces the module holds, where the module may hold a part of one another module joins. */
   secretRuns: Array<{ text: string; source: SourceLine }>
+  /**
+   * Where a value the bundler put into the code (an inlined env variable) stands in the file as
+   * written, through the module's own sourcemap; absent without one.
+   */
+  mappedPosition?: (value: string) => Position | undefined
 }
 
 /**
@@ -49,17 +55,25 @@ function readSource(id: string): string | undefined {
   }
 }
 
+/** A position in the code a bundler handed over, in the file as written through the module's map. */
+function throughMap(map: RawSourceMap, position: Position): Position | undefined {
+  const traced = originalPosition(map, position)
+  return traced && { line: traced.line, column: traced.column }
+}
+
 /**
  * Where something found in the code a bundler handed over stands in the file as written, which
- * is where users look: where `text` stands there, else its offset in the code.
+ * is where users look: where `text` stands there, else its offset in the code, through the
+ * module's map when there is one.
  */
-function positionInSource(original: string | undefined, code: string): (start: number, text?: string) => Position {
+function positionInSource(original: string | undefined, code: string, map: RawSourceMap | undefined): (start: number, text?: string) => Position {
   let codeLines: LineIndex | undefined
   let originalLines: LineIndex | undefined
   return (start, text) => {
     const offset = text && original !== undefined ? original.indexOf(text) : -1
     if (offset !== -1) return (originalLines ??= new LineIndex(original!)).position(offset)
-    return (codeLines ??= new LineIndex(code)).position(start)
+    const inCode = (codeLines ??= new LineIndex(code)).position(start)
+    return (map && throughMap(map, inCode)) ?? inCode
   }
 }
 
@@ -93,7 +107,7 @@ export interface ModuleReading {
  * its whole-env reads, and, when it may hold a finding or a piece of a known secret, what it
  * reveals. Most modules hold neither and are read no further.
  */
-export function inspectModule(id: string, file: string, code: string, secretPieces: SecretPieces): ModuleReading {
+export function inspectModule(id: string, file: string, code: string, secretPieces: SecretPieces, rawMap?: unknown): ModuleReading {
   // From the file as written, where the code shows an env read: Vite 7 has inlined a bare
   // `import.meta.env` as `__vite_import_meta_env__` before this hook, and source lines are
   // counted in the file as written. Most modules read no env at all and are not read again.
@@ -103,7 +117,8 @@ export function inspectModule(id: string, file: string, code: string, secretPiec
   const found = secretPieces.matcher.find(code)
   if (!mayHoldFinding(code) && !found.length) return mayCallSdkInit(code) ? { deferred: { file, code, publicKeys: initKeyLiterals(code) }, envReads } : { envReads }
   const analysis = inspectCode(code)
-  const position = positionInSource(original(), code)
+  const map = rawMap === undefined ? undefined : parseSourceMap(rawMap)
+  const position = positionInSource(original(), code, map)
   const inspected: InspectedModule = {
     file,
     analysis,
@@ -116,6 +131,12 @@ export function inspectModule(id: string, file: string, code: string, secretPiec
     secretRuns: runsOf(found, secretPieces.pieces, code).map(({ start, end }) => {
       const text = code.slice(start, end)
       return { text, source: { file, ...position(start, text) } }
+    }),
+    ...(map && {
+      mappedPosition: (value: string) => {
+        const start = code.indexOf(value)
+        return start === -1 ? undefined : position(start)
+      },
     }),
   }
   return { inspected, envReads }

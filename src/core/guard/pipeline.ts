@@ -2,9 +2,11 @@ import { relative, sep } from 'node:path'
 import { applyBaseline, type Baseline } from '../accept/baseline'
 import { sourceReader } from '../accept/suppress'
 import type { ResolvedOptions } from '../options'
+import { shipsInApp } from '../output/emitted-file'
 import { withAssembledValues } from '../scan/assembled'
 import { exposureWarnings } from '../scan/exposure'
 import { scanFiles } from '../scan/scan-files'
+import { sourcesFromRoot } from '../scan/merge'
 import { findServerSdks } from '../scan/server-sdks'
 import type { ScanResult } from '../scan/types'
 import type { ModuleEvidence } from './evidence'
@@ -46,9 +48,13 @@ export function checkFiles(output: OutputCheck, { options, root, known, evidence
     sourceOf: (value: string) => evidence.sourceOf(value, readSource),
   }
   const raw = output.scan ? output.scan(scanOptions) : scanFiles(included, scanOptions)
-  const scanned = withAssembledValues(included, evidence.assembledValues(values), raw, scanOptions)
+  const scanned = sourcesFromRoot(withAssembledValues(included, evidence.assembledValues(values), raw, scanOptions), root)
   const exposed = exposureWarnings(values, context, scanned.findings)
   const dir = relative(root, output.outDir ?? root).split(sep).join('/')
   const result = applyBaseline({ ...scanned, warnings: [...warnings, ...scanned.warnings, ...exposed] }, baseline, dir)
-  return { result: output.graph ? { ...result, serverSdks: findServerSdks(output.graph, root) } : result, dir }
+  if (!output.graph) return { result, dir }
+  // A module graph whose output ships in a mobile app bundles its server SDKs into the app.
+  const app = included.length > 0 && included.every(shipsInApp)
+  const serverSdks = findServerSdks(output.graph, root).map(found => (app ? { ...found, app: true as const } : found))
+  return { result: { ...result, serverSdks }, dir }
 }

@@ -1,3 +1,5 @@
+import { isHermesBytecode } from './hermes-bytecode'
+
 /** A file the bundler is about to write (or has written), relative to its output folder. */
 export interface EmittedFile {
   fileName: string
@@ -6,6 +8,8 @@ export interface EmittedFile {
   map?: unknown
   /** For files copied verbatim (Vite's `publicDir`), the project file they come from. */
   copiedFrom?: string
+  /** Code distributed as part of a mobile app (a React Native bundle), whatever its name says. */
+  app?: boolean
 }
 
 /** How much of a file tells text from binary, as git looks for a NUL byte in its first 8000. */
@@ -37,4 +41,12 @@ export function decode(contents: string | Uint8Array): { text: string; binary: b
   if (utf16 !== undefined) return { text: utf16, binary: false }
   const binary = bytes.subarray(0, SNIFF).includes(0)
   return { text: bytes.toString(binary ? 'latin1' : 'utf8'), binary }
+}
+
+/** React Native bundles and their maps by name: Hermes `.hbc`, `index.android.bundle`, `main.jsbundle`. */
+const APP_BUNDLE = /\.(?:hbc|jsbundle|bundle)(?:\.map)?$/i
+
+/** Whether a file ships in a mobile app rather than to browsers: as the bundler says, by its name, or as Hermes bytecode. */
+export function shipsInApp(file: EmittedFile): boolean {
+  return file.app ?? (APP_BUNDLE.test(file.fileName) || (typeof file.contents !== 'string' && isHermesBytecode(file.contents)))
 }

@@ -1,6 +1,11 @@
+import { existsSync } from 'node:fs'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import type * as TraceMapping from '@jridgewell/trace-mapping'
 import { lazyRequire } from '../shared/lazy-require'
 import type { Position, SourceLine } from '../shared/line-index'
+
+/** Needed once a finding needs its source line, or a map has sections, which most builds never do. */
+const traceMapping = lazyRequire<typeof TraceMapping>('@jridgewell/trace-mapping')
 
 export interface RawSourceMap {
   version: number
@@ -12,11 +17,29 @@ export interface RawSourceMap {
   file?: string
 }
 
-/** Parses a sourcemap leniently: anything malformed yields undefined, never a throw. */
+/**
+ * An indexed map (`sections`, as Metro writes a bundle's map) as one plain map, whose sources
+ * and `sourcesContent` are every section's.
+ */
+function flattened(input: object): RawSourceMap {
+  const { FlattenMap, encodedMappings } = traceMapping()
+  const traced = new FlattenMap(input as never)
+  return {
+    version: 3,
+    sources: traced.sources,
+    ...(traced.sourcesContent && { sourcesContent: traced.sourcesContent }),
+    names: traced.names,
+    mappings: encodedMappings(traced),
+  }
+}
+
+/** Parses a sourcemap leniently, indexed ones flattened: anything malformed yields undefined, never a throw. */
 export function parseSourceMap(input: unknown): RawSourceMap | undefined {
   try {
     const map = typeof input === 'string' ? JSON.parse(input) : input
-    if (!map || typeof map !== 'object' || !Array.isArray(map.sources) || typeof map.mappings !== 'string') return undefined
+    if (!map || typeof map !== 'object') return undefined
+    if (Array.isArray(map.sections)) return flattened(map)
+    if (!Array.isArray(map.sources) || typeof map.mappings !== 'string') return undefined
     return map as RawSourceMap
   } catch {
     return undefined
@@ -37,8 +60,6 @@ export function cleanSourcePath(source: string): string {
     .replace(/^(?:\.\.?\/)+/, '')
 }
 
-/** Needed once a finding needs its source line, which most builds never do. */
-const traceMapping = lazyRequire<typeof TraceMapping>('@jridgewell/trace-mapping')
 const traceMaps = new WeakMap<RawSourceMap, TraceMapping.TraceMap>()
 
 /** Maps an emitted position back through a sourcemap (with `sourcesContent` when present); undefined when the map cannot tell. */
@@ -70,4 +91,16 @@ export function sourceMappingUrl(text: string): string | undefined {
 export function decodeDataUrl(url: string): string | undefined {
   const match = /^data:application\/json;(?:charset=[^;,]+;)?base64,(.*)$/.exec(url)
   return match ? Buffer.from(match[1]!, 'base64').toString('utf8') : undefined
+}
+
+/**
+ * A source path a map gives from the file system root, named from the project root as the
+ * other sources are. Metro names sources by their absolute path (`react-native bundle`) or by
+ * their URL on its server, `/` and the path from the project root (`expo export`).
+ */
+export function sourceFromRoot(file: string, root: string): string {
+  if (!isAbsolute(file)) return file
+  const inRoot = relative(root, file)
+  if (inRoot !== '..' && !inRoot.startsWith(`..${sep}`) && !isAbsolute(inRoot)) return inRoot.split(sep).join('/')
+  return existsSync(join(root, file)) ? file.replace(/^[/\\]+/, '') : file
 }

@@ -1,3 +1,4 @@
+import { emittedAt, shipsTo } from './destination'
 import { summaryLine } from './human'
 import type { ScanResult } from '../scan/types'
 import { importerOf, TOOL, toJsonReport, type FormatContext, type ReportFinding, type ReportServerSdk } from './model'
@@ -21,9 +22,11 @@ function command(name: Command, properties: Record<string, string | number>, mes
 
 function annotation(finding: ReportFinding, leakCommand: Command): string {
   const at = finding.source ?? finding
-  const where = { file: at.file, line: at.line, col: at.column }
-  const { kindName, fingerprint, preview, file, line, column } = finding
-  const shipped = `${kindName} ${fingerprint} (${preview}) ships in ${file}:${line}:${column}`
+  // Bytecode has no lines: without a source line the annotation is on the file.
+  const where: Record<string, string | number> =
+    finding.source || finding.byteOffset === undefined ? { file: at.file, line: at.line, col: at.column } : { file: at.file }
+  const { kindName, fingerprint, preview } = finding
+  const shipped = `${kindName} ${fingerprint} (${preview}) ships in ${emittedAt(finding)}`
   if (finding.status === 'suppressed')
     return command('notice', { ...where, title: `${TOOL.name}: suppressed inline` }, `${shipped}\nReason: ${finding.suppression?.reason}`)
   if (finding.status === 'baselined')
@@ -35,7 +38,7 @@ function annotation(finding: ReportFinding, leakCommand: Command): string {
   const refused = finding.suppression?.refused ? `\nInline suppression refused: ${finding.suppression.refused}` : ''
   return command(
     leakCommand,
-    { ...where, title: `${TOOL.name}: ${kindName} would ship to the browser` },
+    { ...where, title: `${TOOL.name}: ${kindName} would ship ${shipsTo(finding.shipsIn === 'app')}` },
     `${shipped}\nOrigin: ${finding.origin}\nFix: ${finding.fix}\nRotate: ${finding.rotation}${refused}`,
   )
 }

@@ -2,6 +2,7 @@ import type { Finding } from '../scan/findings'
 import type { ServerSdkFinding } from '../scan/server-sdks'
 import type { ScanResult } from '../scan/types'
 import { NAME, plural } from '../shared/name'
+import { destinationOf, emittedAt, serverSdkWhy } from './destination'
 import { KEY_KINDS, type KeyKindId } from '../taxonomy/kinds'
 
 /** `src/main.js imports` / `  src/flags.js imports` / `    @amplitude/experiment-node-server`. */
@@ -10,7 +11,7 @@ export function formatChain(chain: string[], indent: string): string {
 }
 
 function location(finding: Finding): string {
-  const emitted = `${finding.file}:${finding.line}:${finding.column}`
+  const emitted = emittedAt(finding)
   const source = finding.source && `  (source ${finding.source.file}:${finding.source.line}:${finding.source.column})`
   const encoding = finding.encoding === 'raw' ? '' : `  [${finding.encoding}]`
   const times = finding.occurrences > 1 ? `  ×${finding.occurrences}` : ''
@@ -78,10 +79,11 @@ export function formatSummary(result: ScanResult): string {
 }
 
 /** A server SDK in client code, SvelteKit-style: the chain of imports from the entry to the package. */
-export function formatServerSdk({ sdk, chain }: ServerSdkFinding): string {
+export function formatServerSdk(found: ServerSdkFinding): string {
+  const { sdk, chain } = found
   const mark = sdk.severity === 'error' ? '✖' : '⚠'
   return [
-    `  ${mark} Server SDK ${sdk.name} is bundled into client code: ${sdk.why}`,
+    `  ${mark} Server SDK ${sdk.name} is bundled into client code: ${serverSdkWhy(found)}`,
     `      chain   ${formatChain(chain, '              ')}`,
     `      fix     ${sdk.fix}`,
   ].join('\n')
@@ -96,7 +98,7 @@ export function formatReport(result: ScanResult): string {
   const places = result.findings.length > values ? ` (${plural(result.findings.length, 'finding')})` : ''
   const sdks = failingSdks(result)
   const headers = [
-    ...(values ? [`${plural(values, 'server-only Amplitude credential')} would ship to the browser${places}`] : []),
+    ...(values ? [`${plural(values, 'server-only Amplitude credential')} would ship ${destinationOf(result.findings)}${places}`] : []),
     ...(sdks.length ? [`${plural(sdks.length, 'Amplitude server SDK')} in client code`] : []),
   ]
   const blocks = [...[...byValue(result.findings).values()].map(formatValue), ...sdks.map(formatServerSdk)]

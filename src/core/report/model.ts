@@ -7,6 +7,7 @@ import type { RuleId } from '../detect/rules'
 import type { ScanResult } from '../scan/types'
 import type { ServerSdkFinding } from '../scan/server-sdks'
 import type { Suppression } from '../accept/suppress'
+import { serverSdkWhy } from './destination'
 
 /**
  * The report every machine format is made from, and the JSON format itself. Its shape is a
@@ -37,8 +38,13 @@ export interface ReportFinding {
   preview: string
   /** The emitted file, relative to the project root (the CLI's working folder). */
   file: string
+  /** In bytecode, 1 and `byteOffset` + 1: the file read as one line of bytes. */
   line: number
   column: number
+  /** Where the value stands in a bytecode file (a React Native `.hbc`), in bytes from its start. */
+  byteOffset?: number
+  /** `'app'`: the file ships in a mobile app (a React Native bundle); absent, it ships to browsers. */
+  shipsIn?: 'app'
   /** The original source location, relative to the project root, when a sourcemap or the module graph tells. */
   source?: ReportLocation
   occurrences: number
@@ -65,6 +71,8 @@ export interface ReportServerSdk {
   fix: string
   /** From a client entry to the package: project files relative to the project root, then the package. */
   chain: string[]
+  /** `'app'`: bundled into a mobile app; absent, into code sent to browsers. */
+  shipsIn?: 'app'
 }
 
 export interface JsonReport {
@@ -97,7 +105,7 @@ export interface FormatContext {
 }
 
 function toReportFinding(finding: Finding, status: FindingStatus): ReportFinding {
-  const { kind, kindName, rule, fingerprint, preview, file, line, column, source, occurrences, encoding, origin, fix, rotation, suppression } =
+  const { kind, kindName, rule, fingerprint, preview, file, line, column, byteOffset, app, source, occurrences, encoding, origin, fix, rotation, suppression } =
     finding
   // Listed field by field: the schema is a contract, new Finding fields join it deliberately.
   return {
@@ -110,6 +118,8 @@ function toReportFinding(finding: Finding, status: FindingStatus): ReportFinding
     file,
     line,
     column,
+    ...(byteOffset !== undefined && { byteOffset }),
+    ...(app && { shipsIn: 'app' as const }),
     ...(source && { source: { file: source.file, line: source.line, column: source.column } }),
     occurrences,
     encoding,
@@ -123,12 +133,13 @@ function toReportFinding(finding: Finding, status: FindingStatus): ReportFinding
 /** The project module that imports a server SDK, where the fix goes; undefined when the chain names none. */
 export const importerOf = ({ chain }: ReportServerSdk): string | undefined => (chain.length > 1 ? chain[chain.length - 2] : undefined)
 
-const toReportServerSdk = ({ sdk, chain }: ServerSdkFinding): ReportServerSdk => ({
-  package: sdk.name,
-  severity: sdk.severity,
-  why: sdk.why,
-  fix: sdk.fix,
-  chain,
+const toReportServerSdk = (found: ServerSdkFinding): ReportServerSdk => ({
+  package: found.sdk.name,
+  severity: found.sdk.severity,
+  why: serverSdkWhy(found),
+  fix: found.sdk.fix,
+  chain: found.chain,
+  ...(found.app && { shipsIn: 'app' as const }),
 })
 
 /** The report of a result whose emitted files are named from the project root (see `inOutputDir`). */

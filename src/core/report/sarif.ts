@@ -3,6 +3,7 @@ import { KEY_KIND_IDS, KEY_KINDS, type KeyKind } from '../taxonomy/kinds'
 import { RULES } from '../detect/rules'
 import { INLINE_SOURCEMAP } from '../scan/scan-files'
 import type { ScanResult } from '../scan/types'
+import { emittedAt, shipsTo } from './destination'
 import { importerOf, TOOL, toJsonReport, type ReportFinding, type ReportLocation, type ReportServerSdk } from './model'
 
 /**
@@ -55,11 +56,11 @@ const serverSdkRule = {
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
 const toUri = (path: string) => path.split('/').map(encodeURIComponent).join('/')
 
-function physicalLocation({ file, line, column }: ReportLocation) {
-  return { physicalLocation: { artifactLocation: { uri: toUri(file) }, region: { startLine: line, startColumn: column } } }
+/** A place in a file: by line and column, or by byte offset in bytecode, which has no lines. */
+function physicalLocation({ file, line, column, byteOffset }: ReportLocation & { byteOffset?: number }) {
+  const region = byteOffset === undefined ? { startLine: line, startColumn: column } : { byteOffset }
+  return { physicalLocation: { artifactLocation: { uri: toUri(file) }, region } }
 }
-
-const emittedAt = ({ file, line, column }: ReportFinding) => `${file}:${line}:${column}`
 
 function message(finding: ReportFinding): string {
   const status =
@@ -70,7 +71,7 @@ function message(finding: ReportFinding): string {
         : ''
   const refused = finding.suppression?.refused ? ` Inline suppression refused: ${finding.suppression.refused}.` : ''
   return [
-    `${finding.kindName} ${finding.fingerprint} (${finding.preview}) ships to the browser in ${emittedAt(finding)}.${status}${refused}`,
+    `${finding.kindName} ${finding.fingerprint} (${finding.preview}) ships ${shipsTo(finding.shipsIn === 'app')} in ${emittedAt(finding)}.${status}${refused}`,
     `Origin: ${finding.origin}.`,
     `Found by: ${RULES[finding.rule].title}.`,
     `Fix: ${finding.fix}`,
@@ -79,7 +80,12 @@ function message(finding: ReportFinding): string {
 }
 
 function resultOf(finding: ReportFinding) {
-  const emitted = { file: finding.file.replace(INLINE_SOURCEMAP, ''), line: finding.line, column: finding.column }
+  const emitted = {
+    file: finding.file.replace(INLINE_SOURCEMAP, ''),
+    line: finding.line,
+    column: finding.column,
+    ...(finding.byteOffset !== undefined && { byteOffset: finding.byteOffset }),
+  }
   return {
     ruleId: finding.kind,
     ruleIndex: RULE_KINDS.indexOf(finding.kind),

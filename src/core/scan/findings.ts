@@ -16,8 +16,13 @@ export interface Finding {
   rule: RuleId
   /** Emitted file, relative to the output folder. */
   file: string
+  /** In bytecode, 1 and `byteOffset` + 1: the file read as one line of bytes. */
   line: number
   column: number
+  /** Where the value stands in a bytecode file, in bytes from its start; lines mean nothing there. */
+  byteOffset?: number
+  /** The file ships in a mobile app (a React Native bundle) rather than to browsers. */
+  app?: true
   /** Where the value stands in the original source, when a sourcemap or the module tells. */
   source?: SourceLocation
   /** How the value got into the output. */
@@ -66,7 +71,7 @@ function describe(known: KnownValue | undefined, hit: RuleHit, context: OriginCo
   if (exposed && variable && known?.origin.type === 'env') {
     const { name: exposedName, prefix } = variable
     const exposure = `exposed by ${exposed.setting} "${prefix}"`
-    const fix = `Rename ${exposedName} without the "${prefix}" prefix and read it on the server only.`
+    const fix = `Rename ${exposedName} without the "${prefix}" prefix and ${exposed.instead ?? 'read it on the server only'}.`
     // The object a bare read inlines maps to that line, or, when the bundler generated it, to none.
     const reads = context.wholeEnvReads ?? []
     const wholeRead = at ? reads.find(read => read.file === at.file && read.line === at.line) : reads[0]
@@ -91,7 +96,7 @@ function describe(known: KnownValue | undefined, hit: RuleHit, context: OriginCo
 export function toFinding(
   hit: RuleHit & { encoding: Encoding },
   known: KnownValue | undefined,
-  where: { file: string; line: number; column: number; source?: SourceLocation; occurrences: number },
+  where: { file: string; line: number; column: number; byteOffset?: number; source?: SourceLocation; occurrences: number; app?: true },
   context: OriginContext,
 ): Finding {
   const kind = KEY_KINDS[known?.kind ?? hit.kind]
@@ -106,6 +111,8 @@ export function toFinding(
     file: where.file,
     line: where.line,
     column: where.column,
+    ...(where.byteOffset !== undefined && { byteOffset: where.byteOffset }),
+    ...(where.app && { app: true }),
     ...(source && { source: { file: source.file, line: source.line, column: source.column } }),
     origin: described.origin,
     encoding: hit.encoding,

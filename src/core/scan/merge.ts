@@ -1,4 +1,5 @@
 import { posix } from 'node:path'
+import { sourceFromRoot } from '../output/sourcemaps'
 import type { Finding } from './findings'
 import type { KeyKindId } from '../taxonomy/kinds'
 import type { ScanResult } from './types'
@@ -6,6 +7,13 @@ import type { ScanResult } from './types'
 /** The result with emitted files named from the project root (`dist/assets/x.js`), as machine reports name them. */
 export function inOutputDir(result: ScanResult, outputDir: string): ScanResult {
   const rebase = (findings: Finding[]) => findings.map(f => ({ ...f, file: posix.join(outputDir, f.file) }))
+  return { ...result, findings: rebase(result.findings), suppressed: rebase(result.suppressed), baselined: rebase(result.baselined) }
+}
+
+/** The result with source files that sourcemaps name from the file system root named from the project root. */
+export function sourcesFromRoot(result: ScanResult, root: string): ScanResult {
+  const rebase = (findings: Finding[]) =>
+    findings.map(f => (f.source ? { ...f, source: { ...f.source, file: sourceFromRoot(f.source.file, root) } } : f))
   return { ...result, findings: rebase(result.findings), suppressed: rebase(result.suppressed), baselined: rebase(result.baselined) }
 }
 

@@ -13,6 +13,8 @@ export interface ExposedEnv {
   prefixes: string[]
   accessor: string
   setting: string
+  /** What the fix says to do instead, after renaming the variable (default: `read it on the server only`). */
+  instead?: string
 }
 
 /**

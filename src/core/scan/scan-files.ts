@@ -1,5 +1,6 @@
 import type { KnownValue } from '../env/known-values'
-import { decode, type EmittedFile } from '../output/emitted-file'
+import { decode, shipsInApp, type EmittedFile } from '../output/emitted-file'
+import { bytecodeStrings } from '../output/hermes-bytecode'
 import { cleanSourcePath, decodeDataUrl, originalPosition, parseSourceMap, sourceMappingUrl, type RawSourceMap } from '../output/sourcemaps'
 import { rulesMayMatchJson } from '../detect/text'
 import { fingerprint, fingerprintMatches } from '../shared/fingerprint'
@@ -7,6 +8,7 @@ import { lazy } from '../shared/lazy'
 import { LineIndex, type SourceLine } from '../shared/line-index'
 import { KEY_KINDS, type KeyKindId } from '../taxonomy/kinds'
 import { markerFor, suppressionOf, type MarkedOccurrence } from '../accept/suppress'
+import { bytecodeHits } from './bytecode'
 import { byPlace, toFinding, type Finding } from './findings'
 import { FULL_SCOPE, findHits, prepare, type Hit, type Prepared, type TextScope } from './hits'
 import type { AllowlistedValue, ScanOptions, ScanResult } from './types'
@@ -24,6 +26,10 @@ interface Located {
   text: string
   lines: () => LineIndex
   source?: () => SourceLine | undefined
+  /** The file ships in a mobile app. */
+  app: boolean
+  /** The file is bytecode: `offset` is in bytes, and lines mean nothing there. */
+  bytes: boolean
 }
 
 
@@ -39,7 +45,7 @@ function mapFor(file: EmittedFile, url: string | undefined, siblings: Map<string
 }
 
 /** Scans every `sourcesContent` entry, so code that minification dropped is still seen. */
-function scanSourceMap(fileName: string, mapText: string, map: RawSourceMap, prepared: Prepared, scope = FULL_SCOPE): Located[] {
+function scanSourceMap(fileName: string, mapText: string, map: RawSourceMap, prepared: Prepared, app: boolean, scope = FULL_SCOPE): Located[] {
   const located: Located[] = []
   const mapLines = lazyLines(mapText)
   // A hand-written or truncated map may hold anything where the spec says strings.
@@ -59,6 +65,8 @@ function scanSourceMap(fileName: string, mapText: string, map: RawSourceMap, pre
         text: mapText,
         lines: mapLines,
         source: () => ({ file: sourceFile, ...contentLines().position(hit.start), text: content }),
+        app,
+        bytes: false,
       })
     }
   })
@@ -75,15 +83,16 @@ function mapScope(mapText: string, prepared: Prepared): TextScope {
   return { rules: rulesMayMatchJson(mapText), knownValues: prepared.jsonMatcher.find(mapText).length > 0 }
 }
 
-function scanFile(file: EmittedFile, siblings: Map<string, EmittedFile>, prepared: Prepared, warnings: string[]): Located[] {
+function scanFile(file: EmittedFile, siblings: Map<string, EmittedFile>, prepared: Prepared, options: ScanOptions, warnings: string[]): Located[] {
   const { text, binary } = decode(file.contents)
+  const app = shipsInApp(file)
   if (!binary && file.fileName.endsWith('.map')) {
     // Most sourcemaps hold nothing to find: a quick look at the JSON text spares parsing it, and
     // the sources of the others are searched only for what the look did not rule out.
     const scope = mapScope(text, prepared)
     if (!scope.rules.length && !scope.knownValues) return []
     const map = parseSourceMap(text)
-    if (map) return scanSourceMap(file.fileName, text, map, prepared, scope)
+    if (map) return scanSourceMap(file.fileName, text, map, prepared, app, scope)
     warnings.push(`${file.fileName} is not a valid sourcemap; scanned as plain text`)
   }
   // The comment is read and an inline map decoded once: it serves both for positions and for its sourcesContent.
@@ -93,21 +102,26 @@ function scanFile(file: EmittedFile, siblings: Map<string, EmittedFile>, prepare
   if (url?.startsWith('data:') && !inlineMap) warnings.push(`${file.fileName} has an inline sourcemap that is not valid; its findings have no source lines`)
   const located: Located[] = []
   const lines = lazyLines(text)
-  const hits = findHits(text, prepared, binary)
+  // Bytecode is read byte for byte (`text` is latin1, one character a byte), then string by string.
+  const strings = binary && typeof file.contents !== 'string' ? bytecodeStrings(file.contents) : undefined
+  const hits = [...findHits(text, prepared, binary), ...(strings ? bytecodeHits(strings, prepared) : [])]
+  const bytes = binary && app
   // Parsed when a finding needs its source line: public keys, the usual hits, never do.
   const map = lazy(() => (binary ? undefined : inlineText ? inlineMap : mapFor(file, url, siblings)))
   const { copiedFrom } = file
   for (const hit of hits) {
     const position = () => lines().position(hit.start)
+    // No map reaches into bytecode, and app bundles often ship without one: for those, the
+    // modules the bundler compiled tell where a value comes from.
     const source = copiedFrom
       ? () => ({ file: copiedFrom, ...position(), text })
       : lazy(() => {
           const parsed = map()
-          return parsed && originalPosition(parsed, position())
+          return (parsed && originalPosition(parsed, position())) ?? (app ? options.sourceOf?.(hit.value) : undefined)
         })
-    located.push({ hit, file: file.fileName, at: String(hit.start), offset: hit.start, text, lines, source })
+    located.push({ hit, file: file.fileName, at: String(hit.start), offset: hit.start, text, lines, source, app, bytes })
   }
-  if (inlineText && inlineMap) located.push(...scanSourceMap(`${file.fileName}${INLINE_SOURCEMAP}`, inlineText, inlineMap, prepared))
+  if (inlineText && inlineMap) located.push(...scanSourceMap(`${file.fileName}${INLINE_SOURCEMAP}`, inlineText, inlineMap, prepared, app))
   return located
 }
 
@@ -157,7 +171,7 @@ export function scanFiles(files: EmittedFile[], options: ScanOptions): ScanResul
 
   for (const file of files) {
     bytesScanned += typeof file.contents === 'string' ? file.contents.length : file.contents.byteLength
-    for (const located of scanFile(file, siblings, prepared, warnings)) {
+    for (const located of scanFile(file, siblings, prepared, options, warnings)) {
       const { hit } = located
       const known = prepared.byValue.get(hit.value)
       const kind = known?.kind ?? hit.kind
@@ -185,9 +199,9 @@ export function scanFiles(files: EmittedFile[], options: ScanOptions): ScanResul
     )
     for (const { known, places } of fileGroups) {
       const [located] = [...places.values()] as [Located]
-      const position = located.lines().position(located.offset)
+      const position = located.bytes ? { line: 1, column: located.offset + 1, byteOffset: located.offset } : located.lines().position(located.offset)
       const source = located.source?.()
-      const where = { file: located.file, ...position, ...(source && { source }), occurrences: places.size }
+      const where = { file: located.file, ...position, ...(source && { source }), occurrences: places.size, ...(located.app && { app: true as const }) }
       const finding = { ...toFinding(located.hit, known, where, options), ...(suppression && { suppression }) }
       ;(suppression && !suppression.refused ? suppressed : findings).push(finding)
     }

@@ -12,6 +12,8 @@ export interface ServerSdkFinding {
   sdk: ServerSdk
   /** From a client entry to the SDK, as the user names each step: project paths, then the package. */
   chain: string[]
+  /** It is bundled into a mobile app rather than sent to browsers. */
+  app?: true
 }
 
 const posix = (id: string) => (sep === '/' ? id : id.split(sep).join('/'))

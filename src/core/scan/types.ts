@@ -20,7 +20,8 @@ export interface ScanOptions extends OriginContext {
   readSource?: (file: string) => string | undefined
   /**
    * Where a value stands in the project's sources, for output no sourcemap maps (the plugin
-   * knows the modules it read), so inline markers hold without sourcemaps too.
+   * knows the modules it read), so inline markers hold without sourcemaps too; app bundles
+   * without a map (bytecode has none) take their findings' source lines from it.
    */
   sourceOf?: (value: string) => SourceLine | undefined
 }
