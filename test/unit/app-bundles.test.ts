@@ -53,6 +53,15 @@ describe('Hermes bytecode', () => {
     expect(findings.map(f => [f.file, f.line, f.column, f.byteOffset, f.app])).toEqual([['main.jsbundle', 2, 7, undefined, true]])
     expect(scan([{ fileName: 'main.js', contents: `send("${KEYS.envSecret}")` }]).findings[0]?.app).toBeUndefined()
   })
+
+  it('gives the fix for an app, not for a browser, in app bundles', () => {
+    const [inApp] = scan([{ fileName: 'main.jsbundle', contents: `send("${KEYS.envSecret}")` }]).findings
+    const [inBrowser] = scan([{ fileName: 'main.js', contents: `send("${KEYS.envSecret}")` }]).findings
+    expect(inApp?.fix).toMatch(/the app needs just the Project API Key\.$/)
+    expect(inBrowser?.fix).toMatch(/the browser needs just the Project API Key\.$/)
+    const fixes = scan([{ fileName: 'index.hbc', contents: HBC }]).findings.map(f => f.fix)
+    expect(fixes.join('\n')).not.toMatch(/browser/)
+  })
 })
 
 describe('report formats on app bundles', () => {

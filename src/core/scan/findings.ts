@@ -102,6 +102,7 @@ export function toFinding(
   const kind = KEY_KINDS[known?.kind ?? hit.kind]
   const described = describe(known, hit, context, where.source)
   const source = where.source ?? (known?.origin.type === 'module' ? known.origin : undefined)
+  const kindFix = (where.app && kind.appFix) || kind.fix
   return {
     kind: kind.id,
     kindName: kind.displayName,
@@ -119,7 +120,7 @@ export function toFinding(
     occurrences: where.occurrences,
     fingerprint: fingerprint(hit.value),
     preview: maskValue(hit.value),
-    fix: described.fix ? `${described.fix} ${kind.fix}` : kind.fix,
+    fix: described.fix ? `${described.fix} ${kindFix}` : kindFix,
     rotation: kind.rotation,
   }
 }

@@ -23,6 +23,8 @@ export interface KeyKind {
   format?: RegExp
   /** What to change in the app. */
   fix: string
+  /** The fix for a key in a mobile app's bundle, where `fix` speaks of browsers. */
+  appFix?: string
   /** What to do about the leaked value, from the guide. */
   rotation: string
 }
@@ -44,6 +46,7 @@ export const KEY_KINDS: Readonly<Record<KeyKindId, KeyKind>> = {
     public: false,
     format: HEX32,
     fix: 'Call the Amplitude REST APIs that need the Secret Key from your server only; the browser needs just the Project API Key.',
+    appFix: 'Call the Amplitude REST APIs that need the Secret Key from your server only; the app needs just the Project API Key.',
     rotation: 'The Project Secret Key cannot be rotated by the user: contact Amplitude Support.',
   },
   'client-deployment-key': {
@@ -60,6 +63,7 @@ export const KEY_KINDS: Readonly<Record<KeyKindId, KeyKind>> = {
     public: false,
     format: /^server-[A-Za-z0-9]{32}$/,
     fix: 'Use a client-side deployment key (client-…) with the browser Experiment SDK; keep server-… keys in server code.',
+    appFix: 'Use a client-side deployment key (client-…) with the Experiment React Native SDK; keep server-… keys in server code.',
     rotation:
       'Create a new deployment key, replace the old key with it on all flags and experiments, then delete the old key (Experiment → Deployments).',
   },
@@ -68,6 +72,7 @@ export const KEY_KINDS: Readonly<Record<KeyKindId, KeyKind>> = {
     displayName: 'Management API Key',
     public: false,
     fix: 'Call the Experiment Management API from a server or CI job, never from browser code.',
+    appFix: 'Call the Experiment Management API from a server or CI job, never from app code.',
     rotation: 'Create a new key and delete the old one (Experiment sidebar → Management API).',
   },
   'data-api-token': {
@@ -82,6 +87,7 @@ export const KEY_KINDS: Readonly<Record<KeyKindId, KeyKind>> = {
     displayName: 'SCIM Key',
     public: false,
     fix: 'Call the SCIM API from your identity provider or a server, never from browser code.',
+    appFix: 'Call the SCIM API from your identity provider or a server, never from app code.',
     rotation: "Rotate it yourself in Amplitude's SCIM settings.",
   },
   'org-key': {
