@@ -31,7 +31,10 @@ const COMPILED_SUMMARY = /scanned \d+ files; no public keys seen; no server-only
 const PRERENDERED_SUMMARY = /scanned \.next\/server \(\d+ prerendered files\); permitted 1 public key \(Project API Key\); no server-only keys/
 const EXPORT_CONFIG = "import { withAmplitudeKeyGuard } from 'unplugin-amplitude-key-guard/next'\n\nexport default withAmplitudeKeyGuard({ output: 'export' })\n"
 
-type Variant = 'clean' | 'leak' | 'leak-prop'
+type Variant = 'clean' | 'leak' | 'leak-prop' | 'public-file'
+
+/** What the `public-file` copy serves from `public/`: a config file holding the Secret Key of .env. */
+const PUBLIC_FILE = 'amplitude-config.json'
 
 /** A copy of the example under test/.tmp, so builds and the leak's env file stay out of examples/. */
 function copyOfExample(name: string, variant: Variant, staticExport = false): string {
@@ -40,7 +43,8 @@ function copyOfExample(name: string, variant: Variant, staticExport = false): st
   cpSync(example, dir, { recursive: true, filter: source => !/[/\\]\.next$|\.local$/.test(source) })
   cpSync(join(root, 'test', 'fixtures', 'next-prerendered'), dir, { recursive: true })
   // Next.js loads .env.production.local over .env, as a real project's local settings.
-  if (variant !== 'clean') copyFileSync(join(dir, `.env.${variant}`), join(dir, '.env.production.local'))
+  if (variant === 'leak' || variant === 'leak-prop') copyFileSync(join(dir, `.env.${variant}`), join(dir, '.env.production.local'))
+  if (variant === 'public-file') writeFileSync(join(dir, 'public', PUBLIC_FILE), `${JSON.stringify({ apiKey: publicKey, secretKey: serverSecret }, null, 2)}\n`)
   if (staticExport) {
     // A static export has no server to run the export route handler on.
     rmSync(join(dir, 'app', 'api', 'export'), { recursive: true })
@@ -101,7 +105,7 @@ describe.each(BUNDLERS)('next build ($bundler)', ({ bundler, args }) => {
   const builds = {} as Record<Variant, Build>
 
   beforeAll(() => {
-    for (const variant of ['clean', 'leak', 'leak-prop'] as const) {
+    for (const variant of ['clean', 'leak', 'leak-prop', 'public-file'] as const) {
       dirs[variant] = copyOfExample(`next-${bundler.toLowerCase()}-${variant}`, variant)
       builds[variant] = nextBuild(dirs[variant], args)
     }
@@ -164,6 +168,20 @@ describe.each(BUNDLERS)('next build ($bundler)', ({ bundler, args }) => {
     expect(output).toMatch(/\.next\/server\/pages\/legacy\.json +→ {2}\/_next\/data\/[\w-]+\/legacy\.json/)
     // Compiled and prerendered in full: the report comes once Next.js is done.
     expect(output.indexOf('Route (app)')).toBeLessThan(output.indexOf('✖ Project Secret Key'))
+  })
+
+  it('fails a secret in a file served from public/, before static generation', () => {
+    const { code, output } = builds['public-file']
+    expect(code, output).toBe(1)
+    expect(parseReport(output)).toMatchObject([
+      {
+        kindName: 'Project Secret Key',
+        fingerprint: fingerprint(serverSecret),
+        at: [expect.objectContaining({ file: expect.stringMatching(new RegExp(`(^|/)${PUBLIC_FILE}$`)) })],
+        origin: 'env AMPLITUDE_SECRET_KEY from .env',
+      },
+    ])
+    expect(output).not.toContain('Generating static pages')
   })
 
   it('prints no secret in any build', () => expect(secretsPrinted(Object.values(builds))).toEqual([]))

@@ -1,4 +1,4 @@
-import type { EmittedFile, Framework } from '../../core/guard'
+import type { Framework } from '../../core/guard'
 
 // What the guard uses of webpack 5 and Rspack: both satisfy these shapes.
 
@@ -58,6 +58,4 @@ export interface ModuleLike {
 }
 
 /** What a host around the compiler adds: a framework's settings, files it copies itself, its own logger. */
-export interface HookExtras extends Partial<Framework> {
-  extraFiles?: () => EmittedFile[]
-}
+export type HookExtras = Partial<Framework>

@@ -35,6 +35,8 @@ export interface Framework {
   configEnv?: ConfigEnv
   /** Where the summary goes when the framework does not show the bundler's own log. */
   info?: (message: string) => void
+  /** Files the host serves beside the bundler's output, which it copies itself (`public/`). */
+  extraFiles?: () => EmittedFile[]
 }
 
 /** One output of a build to check: what the bundler emits, and what it knows of how it got there. */

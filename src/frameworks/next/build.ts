@@ -18,7 +18,7 @@ function compiledFiles(distDir: string, server: boolean): EmittedFile[] {
 }
 
 /** `public/`, named by URL path. Prerendered pages and payloads are written later, during static generation. */
-const publicFiles = (projectDir: string) => readOutputFolder(join(projectDir, 'public'), projectDir)
+export const publicFiles = (projectDir: string) => readOutputFolder(join(projectDir, 'public'), projectDir)
 
 const consoleSink: Pick<ReportSink, 'warn' | 'info'> = {
   warn: message => console.warn(message),

@@ -3,7 +3,7 @@ import { createUnplugin } from 'unplugin'
 import { Guard, resolveOptions, type ResolvedOptions } from '../../core/guard'
 import { guardPlugin } from '../../plugin'
 import type { Options } from '../../types'
-import { guardNextBuild } from './build'
+import { guardNextBuild, publicFiles } from './build'
 import { nextBundler } from './bundler'
 import { checkPrerenderedOnExit } from './exit-check'
 import { nextFramework } from './origin'
@@ -16,10 +16,12 @@ type AfterProductionCompile = NonNullable<NonNullable<NextConfig['compiler']>['r
  * webpack builds only: Rspack gets the output scan instead, like Turbopack.
  */
 function guardWebpack(config: NextConfig, options: ResolvedOptions): WebpackFunction {
-  const guard = createUnplugin(() => guardPlugin(new Guard(options), 'webpack', nextFramework(config)))
   return (webpackConfig, context) => {
     const result = config.webpack ? config.webpack(webpackConfig, context) : webpackConfig
     if (context.dev || nextBundler() !== 'webpack' || (context.isServer && !options.server)) return result
+    // Next.js serves `public/` beside the client output, without passing it through webpack.
+    const framework = { ...nextFramework(config), ...(!context.isServer && { extraFiles: () => publicFiles(context.dir) }) }
+    const guard = createUnplugin(() => guardPlugin(new Guard(options), 'webpack', framework))
     return { ...result, plugins: [...(result.plugins ?? []), guard.webpack()] }
   }
 }
