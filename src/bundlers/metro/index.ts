@@ -45,9 +45,12 @@ function checkBundle(guard: Guard, server: boolean, devSink: ReportSink, bundle:
     graph: moduleGraph(graph),
   })
   if (isServed(options)) return guard.checkServed(devSink, DEV_NOTE, output)
-  let failure: string | undefined
-  guard.checkOutput(consoleSink(message => (failure = message)), output)
-  if (failure !== undefined) throw bundleFailure(failure)
+  guard.checkOutput(
+    consoleSink(message => {
+      throw bundleFailure(message)
+    }),
+    output,
+  )
 }
 
 function guardSerializer(inner: CustomSerializer, options: ResolvedOptions): CustomSerializer {

@@ -60,12 +60,16 @@ export async function guardNextBuild(
     if (options.reports.length) guard.scanOutput({ files: compiled(), origin, outDir: distDir })
     return guard
   }
-  let failure: string | undefined
-  guard.checkOutput({ ...sink, error: message => (failure = message) }, () => ({
+  const failing = {
+    ...sink,
+    error: (message: string) => {
+      throw buildFailure(message)
+    },
+  }
+  guard.checkOutput(failing, () => ({
     files: [...compiled(), ...publicFiles(projectDir)],
     origin,
     outDir: distDir,
   }))
-  if (failure) throw buildFailure(failure)
   return guard
 }
